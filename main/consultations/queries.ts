@@ -1,0 +1,40 @@
+import type { Db } from '../db/connection';
+
+export interface ConsultationRow {
+  id: string;
+  created_at: string;
+  service_code: string | null;
+  service_name: string | null;
+  channel: string;
+  client_kind: 'anonymous' | 'phone';
+  client_phone: string | null;
+  outcome: string;
+  note: string;
+  clerk_name: string;
+  version: number | null;
+}
+
+export function consultationQueries(db: Db) {
+  return {
+    insert: db.prepare(
+      `INSERT INTO consultations (id, created_at, local_date, user_id, desk_id, service_code, channel, client_kind, client_phone, outcome, note)
+       VALUES (:id, :createdAt, :localDate, :userId, :deskId, :serviceCode, :channel, :clientKind, :clientPhone, :outcome, :note)`,
+    ),
+    forUserOnDay: db.prepare<{ userId: string; localDate: string }, ConsultationRow>(
+      `SELECT c.id, c.created_at, c.service_code, s.name AS service_name, c.channel, c.client_kind, c.client_phone,
+              c.outcome, c.note, u.display_name AS clerk_name, c.version
+         FROM consultations c
+         JOIN users u ON u.id = c.user_id
+         LEFT JOIN services s ON s.code = c.service_code
+        WHERE c.user_id = :userId AND c.local_date = :localDate
+        ORDER BY c.created_at DESC, c.rowid DESC`,
+    ),
+    byId: db.prepare<[string], ConsultationRow>(
+      `SELECT c.id, c.created_at, c.service_code, s.name AS service_name, c.channel, c.client_kind, c.client_phone,
+              c.outcome, c.note, u.display_name AS clerk_name, c.version
+         FROM consultations c JOIN users u ON u.id = c.user_id LEFT JOIN services s ON s.code = c.service_code
+        WHERE c.id = ?`,
+    ),
+    serviceExists: db.prepare<[string], { code: string }>(`SELECT code FROM services WHERE code = ?`),
+  };
+}

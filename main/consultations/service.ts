@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, type Consultation, type NewConsultation } from '../../preload/contract';
+import { recordAudit } from '../audit/record';
+import { rigaDay, type Clock } from '../clock';
+import type { Db } from '../db/connection';
+import type { EventBus } from '../events';
+import { appendToOutbox } from '../outbox/append';
+import type { Connection } from '../rpc/router';
+import { consultationQueries, type ConsultationRow } from './queries';
+
+function toConsultation(row: ConsultationRow): Consultation {
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    service: row.service_code && row.service_name ? { code: row.service_code, name: row.service_name } : null,
+    channel: row.channel as Consultation['channel'],
+    client: row.client_kind === 'phone' && row.client_phone ? { kind: 'phone', phone: row.client_phone } : { kind: 'anonymous' },
+    outcome: row.outcome as Consultation['outcome'],
+    note: row.note,
+    clerkName: row.clerk_name,
+    syncState: row.version === null ? 'pending' : 'synced',
+  };
+}
+
+function signedIn(connection: Connection) {
+  // The router already refused calls without a session; this narrows the type for the compiler.
+  if (!connection.session) throw new AppError('UNAUTHENTICATED', 'Jūs neesat pieslēdzies.');
+  return connection.session;
+}
+
+export interface ConsultationDeps {
+  clock: Clock;
+  events: EventBus;
+  onChanged: () => void;
+}
+
+export function createConsultationService(db: Db, deps: ConsultationDeps) {
+  const q = consultationQueries(db);
+
+  const register = db.transaction((session: NonNullable<Connection['session']>, input: NewConsultation, id: string, at: Date) => {
+    const phone = input.client.kind === 'phone' ? input.client.phone : null;
+    q.insert.run({
+      id,
+      createdAt: at.toISOString(),
+      localDate: rigaDay(at),
+      userId: session.user.id,
+      deskId: session.desk?.id ?? null,
+      serviceCode: input.serviceCode,
+      channel: input.channel,
+      clientKind: input.client.kind,
+      clientPhone: phone,
+      outcome: input.outcome,
+      note: input.note,
+    });
+    appendToOutbox(db, { name: 'consultation.create', entityId: id, args: { id, ...input }, userId: session.user.id, at });
+    recordAudit(db, { at, userId: session.user.id, action: 'consultation.create', subject: id, outcome: 'ok' });
+  });
+
+  return {
+    register(connection: Connection, input: NewConsultation): Consultation {
+      const session = signedIn(connection);
+      if (input.serviceCode && !q.serviceExists.get(input.serviceCode)) {
+        throw new AppError('NOT_FOUND', 'Šāds pakalpojums katalogā nav atrasts. Izvēlieties pakalpojumu no saraksta.', {
+          issues: [{ path: 'serviceCode', message: 'not found' }],
+        });
+      }
+      const id = randomUUID();
+      register(session, input, id, deps.clock.now());
+      deps.events.emit('consultations.changed', { id });
+      deps.onChanged();
+      const row = q.byId.get(id);
+      if (!row) throw new Error('consultation vanished after insert');
+      return toConsultation(row);
+    },
+
+    listToday(connection: Connection): Consultation[] {
+      const session = signedIn(connection);
+      return q.forUserOnDay.all({ userId: session.user.id, localDate: rigaDay(deps.clock.now()) }).map(toConsultation);
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type { WorkstationConfig } from './config';
+import { openDatabase, type Db } from './db/connection';
+import { join } from 'node:path';
+import { createEventBus, type EventBus } from './events';
+import { createRouter, type Router } from './rpc/router';
+import { systemClock, type Clock } from './clock';
+import { createConsoleLogger, type Logger } from './logger';
+import { seedDemo } from './demo/seed';
+import { createSessionService } from './session/service';
+import { createCatalogueService } from './catalogue/service';
+import { createConsultationService } from './consultations/service';
+import { createStatusService } from './status/service';
+import { createPreferences } from './preferences/service';
+
+export interface Ports {
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface Workstation {
+  readonly router: Router;
+  readonly events: EventBus;
+  readonly db: Db;
+  close(): void;
+}
+
+/** The composition root: every service of the core, wired to one database and one event bus. */
+export async function createWorkstation(config: WorkstationConfig, ports: Partial<Ports> = {}): Promise<Workstation> {
+  const clock = ports.clock ?? systemClock;
+  const logger = ports.logger ?? createConsoleLogger();
+  const db = openDatabase(join(config.dataDir, 'lete.sqlite'));
+  const events = createEventBus();
+
+  if (config.demo) await seedDemo(db, { deskId: config.deskId, ...(config.passwordCost ? { passwordCost: config.passwordCost } : {}) });
+  const preferences = createPreferences(db, events);
+  const status = createStatusService(db, events);
+  const session = createSessionService(db, { clock, events, deskId: preferences.deskId(config.deskId) });
+  const catalogue = createCatalogueService(db);
+  const consultations = createConsultationService(db, { clock, events, onChanged: () => status.changed() });
+
+  const router = createRouter(
+    {
+      'app.info': () => ({ name: 'Lete', version: config.appVersion, host: config.host, locale: preferences.locale() }),
+      'session.signIn': (input, connection) => session.signIn(connection, input),
+      'session.current': (_input, connection) => connection.session,
+      'session.signOut': (_input, connection) => session.signOut(connection),
+      'preferences.setLocale': (input) => ({ locale: preferences.setLocale(input.locale) }),
+      'catalogue.search': (input) => catalogue.search(input),
+      'catalogue.get': (input) => catalogue.get(input.code),
+      'catalogue.owners': () => catalogue.owners(),
+      'consultations.register': (input, connection) => consultations.register(connection, input),
+      'consultations.listToday': (_input, connection) => consultations.listToday(connection),
+      'status.get': () => status.get(),
+    },
+    { onInternalError: (call, error) => logger.error('rpc.internal', { call, error }) },
+  );
+
+  return {
+    router,
+    events,
+    db,
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

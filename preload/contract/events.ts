@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { Locale, SyncStatus } from './domain';
+
+/** Every core → renderer push. Payloads carry no personal data: a screen refetches through a call. */
+export const events = {
+  'status.changed': SyncStatus,
+  'consultations.changed': z.object({ id: z.uuid() }),
+  'session.changed': z.object({ signedIn: z.boolean() }),
+  'preferences.localeChanged': z.object({ locale: Locale }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<K extends EventName> = z.output<Events[K]>;
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}

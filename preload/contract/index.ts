@@ -1,0 +1,6 @@
+export * from './domain';
+export * from './errors';
+export * from './calls';
+export * from './events';
+export * from './wire';
+export * from './client';
