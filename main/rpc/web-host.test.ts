@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,8 +51,16 @@ describe('browser-mode web host', () => {
   });
 
   it('refuses a request for another host name (DNS rebinding)', async () => {
-    const res = await fetch(`${origin()}/`, { headers: { host: 'evil.example' } });
-    expect(res.status).toBe(421);
+    // fetch() will not forge a Host header, so speak plain HTTP as a rebinding page's browser would.
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      request({ host: '127.0.0.1', port: host.port, path: '/', headers: { host: `evil.example:${host.port}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(status).toBe(421);
   });
 
   it('carries calls, answers malformed messages with a typed error and keeps serving', async () => {
