@@ -1,0 +1,2 @@
+export * from './types';
+export { generateDemoData, demoAccounts, DEMO_PASSWORD } from './generate';

@@ -1,0 +1,66 @@
+/** Demo data shapes. Self-contained: the platform reuses this generator and may not import desk code. */
+export type DemoChannel = 'in_person' | 'phone' | 'email' | 'portal' | 'post' | 'e_address';
+export type DemoRole = 'clerk' | 'agent' | 'supervisor' | 'editor' | 'admin';
+
+export interface DemoInstitution {
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: 'state' | 'municipality';
+}
+
+export interface DemoFormField {
+  key: string;
+  label: string;
+  type: 'text' | 'number' | 'date' | 'select' | 'checkbox' | 'iban' | 'personalCode';
+  required: boolean;
+  options?: string[];
+}
+
+export interface DemoService {
+  code: string;
+  name: string;
+  description: string;
+  ownerCode: string;
+  channels: DemoChannel[];
+  fee: { kind: 'free' | 'fee' | 'state_duty'; amountCents: number };
+  synonyms: string[];
+  requiredDocuments: string[];
+  typicalDurationDays: number;
+  slaDays: number;
+  form: DemoFormField[];
+}
+
+export interface DemoCentre {
+  id: string;
+  name: string;
+  municipality: string;
+  address: string;
+  kind: 'national' | 'regional' | 'municipal' | 'call_centre';
+}
+
+export interface DemoDesk {
+  id: string;
+  centreId: string;
+  name: string;
+}
+
+export interface DemoUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: DemoRole[];
+  centreId: string | null;
+  institutionCode: string | null;
+  deskId: string | null;
+  password: string;
+}
+
+export interface DemoData {
+  seed: number;
+  institutions: DemoInstitution[];
+  services: DemoService[];
+  centres: DemoCentre[];
+  desks: DemoDesk[];
+  users: DemoUser[];
+}
