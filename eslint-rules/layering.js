@@ -18,6 +18,7 @@ const allowed = {
   platform: ['assets'],
   e2e: ['assets', 'main', 'preload/contract'],
   scripts: [],
+  bench: ['main', 'assets', 'preload/contract'],
   'eslint-rules': [],
 };
 

@@ -25,9 +25,10 @@ export function catalogueQueries(db: Db) {
     byCode: db.prepare<[string], ServiceRow>(
       `SELECT ${columns} FROM services s JOIN institutions i ON i.code = s.owner_code WHERE s.code = ?`,
     ),
+    // A range on the primary key, so a typed code is found by index, not by scanning the catalogue.
     codePrefix: db.prepare<{ prefix: string; owner: string | null }, ServiceRow>(
       `SELECT ${columns} FROM services s JOIN institutions i ON i.code = s.owner_code
-        WHERE s.code LIKE :prefix ESCAPE '\\' AND (:owner IS NULL OR s.owner_code = :owner)
+        WHERE s.code >= :prefix AND s.code < :prefix || char(1114111) AND (:owner IS NULL OR s.owner_code = :owner)
         ORDER BY length(s.code), s.code LIMIT 20`,
     ),
     // Column weights: a hit in the code or name outranks one in synonyms, owner or description.

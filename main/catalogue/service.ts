@@ -43,8 +43,9 @@ export function createCatalogueService(db: Db) {
         return { items: rows.slice(0, limit).map((r) => summary(r, null)), total: rows.length };
       }
       // A code typed at the desk (`P.02`, `1042`) is what the clerk means, whatever the text index says.
-      const escaped = query.trim().toUpperCase().replace(/[\\%_]/gu, (c) => `\\${c}`);
-      const byCode = /\s/u.test(query.trim()) ? [] : q.codePrefix.all({ prefix: `${escaped}%`, owner });
+      const typed = query.trim().toUpperCase();
+      const looksLikeCode = /\d/u.test(typed) && !/\s/u.test(typed);
+      const byCode = looksLikeCode ? q.codePrefix.all({ prefix: typed, owner }) : [];
       const byText = q.fullText.all({ match, owner, limit });
       const seen = new Set<string>();
       const rows = [...byCode, ...byText].filter((r) => !seen.has(r.code) && seen.add(r.code));

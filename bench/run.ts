@@ -1,0 +1,28 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../main/db/connection';
+import { catalogueSearchBench } from './catalogue-search';
+import { consultationWriteBench } from './consultation-write';
+import type { Figure } from './measure';
+
+/**
+ * `npm run bench`: each figure is a ratio against a baseline measured in the same run on the same
+ * machine, because absolute timings on shared machines say little. Never part of `npm test`.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'lete-bench-'));
+try {
+  const db = openDatabase(join(dir, 'lete.sqlite'));
+  const figures: Figure[] = [...(await catalogueSearchBench(db)), ...(await consultationWriteBench(db))];
+  db.close();
+  const ms = (n: number) => `${n.toFixed(3)} ms`;
+  for (const f of figures) {
+    process.stdout.write(
+      `${f.name}\n  p50 ${ms(f.ours.p50)} vs ${ms(f.baseline.p50)} → ×${(f.ours.p50 / f.baseline.p50).toFixed(2)}` +
+        `   p99 ${ms(f.ours.p99)} vs ${ms(f.baseline.p99)} → ×${(f.ours.p99 / f.baseline.p99).toFixed(2)}` +
+        `   throughput ×${(f.ours.hz / f.baseline.hz).toFixed(2)}\n`,
+    );
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
