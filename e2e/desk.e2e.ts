@@ -57,7 +57,7 @@ describe('clerk at the desk', () => {
     await page.getByLabel('Parole').focus();
     await page.keyboard.type('demo');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('navigation').waitFor();
     expect(await page.getByText('Anna Bērziņa').count()).toBeGreaterThan(0);
   });
 

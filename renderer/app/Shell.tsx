@@ -1,0 +1,109 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DeskScreen } from '../features/desk/DeskScreen';
+import { Placeholder } from '../features/placeholder/Placeholder';
+import { HelpDialog } from './HelpDialog';
+import { useApp, useAppDispatch, useClient } from './hooks';
+import { LanguageSwitch } from './LanguageSwitch';
+import { switchLocale } from './locale';
+import { areaAt, shortcutFor } from './shortcuts';
+import { StatusBar } from './StatusBar';
+import { actions, visibleAreas } from './store';
+
+export const SEARCH_INPUT_ID = 'service-search';
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const client = useClient();
+  const dispatch = useAppDispatch();
+  const session = useApp((s) => s.session);
+  const area = useApp((s) => s.area);
+  const helpOpen = useApp((s) => s.helpOpen);
+  const locale = useApp((s) => s.locale);
+  const announcement = useApp((s) => s.announcement);
+  const main = useRef<HTMLElement>(null);
+  const visible = visibleAreas(session);
+  const firstRender = useRef(true);
+
+  // A new area gets focus on its main region, so a screen reader starts reading the new screen.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [area]);
+
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      const action = shortcutFor({ key: e.key, code: e.code, altKey: e.altKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, typing: isTyping(e.target) });
+      if (!action || (helpOpen && action.kind !== 'help')) return;
+      e.preventDefault();
+      if (action.kind === 'area') {
+        const next = areaAt(visible, action.index);
+        if (next) dispatch(actions.areaChosen(next));
+      } else if (action.kind === 'language') {
+        void switchLocale(client, dispatch, locale === 'lv' ? 'en' : 'lv');
+      } else if (action.kind === 'help') {
+        dispatch(actions.helpToggled(!helpOpen));
+      } else {
+        dispatch(actions.areaChosen('desk'));
+        requestAnimationFrame(() => document.getElementById(SEARCH_INPUT_ID)?.focus());
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [client, dispatch, helpOpen, locale, visible]);
+
+  if (!session) return null;
+  async function signOut() {
+    await client.invoke('session.signOut', {});
+    dispatch(actions.signedOut());
+  }
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#saturs">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {visible.map((a, i) => (
+              <li key={a}>
+                <button type="button" aria-current={a === area ? 'page' : undefined} onClick={() => dispatch(actions.areaChosen(a))}>
+                  {t(`nav.${a}`)}
+                  <kbd aria-hidden="true">Alt+{i + 1}</kbd>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="who">
+          <span>{session.user.displayName}</span>
+          <span className="muted">
+            {session.desk ? t('header.desk', { desk: session.desk.name, centre: session.desk.centreName }) : t('header.noDesk')}
+          </span>
+          <LanguageSwitch />
+          <button type="button" className="link-button" onClick={() => void signOut()}>
+            {t('header.signOut')}
+          </button>
+        </div>
+      </header>
+      <main id="saturs" ref={main} tabIndex={-1}>
+        {area === 'desk' ? <DeskScreen /> : <Placeholder area={area} />}
+      </main>
+      <div className="visually-hidden" aria-live="polite">
+        {announcement}
+      </div>
+      <StatusBar />
+      {helpOpen && <HelpDialog onClose={() => dispatch(actions.helpToggled(false))} />}
+    </div>
+  );
+}

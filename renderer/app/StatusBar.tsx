@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../i18n/format';
+import { useApp } from './hooks';
+
+export function StatusBar() {
+  const { t } = useTranslation();
+  const link = useApp((s) => s.link);
+  const status = useApp((s) => s.status);
+  const locale = useApp((s) => s.locale);
+  const core = link === 'connected' ? 'coreConnected' : link === 'connecting' ? 'coreConnecting' : 'coreLost';
+  const platform = status?.connection === 'online' ? 'online' : status?.connection === 'offline' ? 'offline' : 'notConfigured';
+  return (
+    <footer className="statusbar" aria-label={t('status.label')}>
+      <span role="status" className={`dot ${link === 'connected' ? 'ok' : 'warn'}`}>
+        {t(`status.${core}`)}
+      </span>
+      {status && (
+        <>
+          <span className={`dot ${platform === 'online' ? 'ok' : 'warn'}`}>{t(`status.${platform}`)}</span>
+          <span role="status">{t('status.pending', { count: status.pendingChanges })}</span>
+          <span>{status.lastSyncAt ? t('status.lastSync', { when: formatDateTime(status.lastSyncAt, locale) }) : t('status.neverSynced')}</span>
+        </>
+      )}
+    </footer>
+  );
+}

@@ -1,0 +1,86 @@
+import { configureStore, createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import type { Locale, Session, SyncStatus } from '../../preload/contract';
+import type { LinkState } from '../transport/ws-client';
+
+export const areas = ['desk', 'clients', 'cases', 'knowledge', 'queue', 'supervisor'] as const;
+export type Area = (typeof areas)[number];
+
+interface AppState {
+  session: Session | null;
+  /** False until the core has said whether someone is signed in, so no sign-in form flashes. */
+  ready: boolean;
+  link: LinkState;
+  status: SyncStatus | null;
+  locale: Locale;
+  area: Area;
+  helpOpen: boolean;
+  /** What the polite live region says next (saved, errors). */
+  announcement: string;
+}
+
+const initialState: AppState = {
+  session: null,
+  ready: false,
+  link: 'connecting',
+  status: null,
+  locale: 'lv',
+  area: 'desk',
+  helpOpen: false,
+  announcement: '',
+};
+
+export const appSlice = createSlice({
+  name: 'app',
+  initialState,
+  reducers: {
+    ready(state, action: PayloadAction<{ session: Session | null; locale: Locale }>) {
+      state.ready = true;
+      state.session = action.payload.session;
+      state.locale = action.payload.locale;
+    },
+    signedIn(state, action: PayloadAction<Session>) {
+      state.session = action.payload;
+      state.area = 'desk';
+    },
+    signedOut(state) {
+      state.session = null;
+      state.status = null;
+      state.helpOpen = false;
+    },
+    linkChanged(state, action: PayloadAction<LinkState>) {
+      state.link = action.payload;
+    },
+    statusChanged(state, action: PayloadAction<SyncStatus>) {
+      state.status = action.payload;
+    },
+    localeChanged(state, action: PayloadAction<Locale>) {
+      state.locale = action.payload;
+    },
+    areaChosen(state, action: PayloadAction<Area>) {
+      state.area = action.payload;
+      state.helpOpen = false;
+    },
+    helpToggled(state, action: PayloadAction<boolean>) {
+      state.helpOpen = action.payload;
+    },
+    announced(state, action: PayloadAction<string>) {
+      state.announcement = action.payload;
+    },
+  },
+});
+
+export const actions = appSlice.actions;
+
+export function visibleAreas(session: Session | null): Area[] {
+  const roles = session?.user.roles ?? [];
+  const supervises = roles.includes('supervisor') || roles.includes('admin');
+  return areas.filter((a) => a !== 'supervisor' || supervises);
+}
+
+export function createStore() {
+  return configureStore({ reducer: { app: appSlice.reducer } });
+}
+
+export type Store = ReturnType<typeof createStore>;
+export type RootState = ReturnType<Store['getState']>;
+export type Dispatch = Store['dispatch'];

@@ -1,0 +1,114 @@
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ServiceSummary } from '../../../preload/contract';
+import { useApp, useClient } from '../../app/hooks';
+import { SEARCH_INPUT_ID } from '../../app/Shell';
+import { formatFee } from '../../i18n/format';
+
+/**
+ * The catalogue as a combobox: type, arrows move through the results, Enter chooses. Focus never
+ * leaves the input, so the clerk can keep typing to narrow the list.
+ */
+export function ServiceSearch({ onChoose }: { onChoose(service: ServiceSummary): void }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const locale = useApp((s) => s.locale);
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<{ items: ServiceSummary[]; total: number } | null>(null);
+  const [active, setActive] = useState(-1);
+  // Plain ids: React's generated ones contain characters some assistive tools do not resolve.
+  const listId = 'service-results';
+  const hintId = 'service-search-hint';
+
+  useEffect(() => {
+    if (!query.trim()) {
+      setResults(null);
+      return;
+    }
+    let current = true;
+    // Debounced so a fast typist does not queue a search per keystroke.
+    const timer = setTimeout(async () => {
+      const result = await client.invoke('catalogue.search', { query, limit: 12 });
+      if (!current) return;
+      setResults(result.ok ? result.data : { items: [], total: 0 });
+      setActive(-1);
+    }, 150);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [client, query]);
+
+  const items = results?.items ?? [];
+  function choose(service: ServiceSummary | undefined) {
+    if (!service) return;
+    onChoose(service);
+    setQuery('');
+    setResults(null);
+    setActive(-1);
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'ArrowDown' && items.length) {
+      e.preventDefault();
+      setActive((i) => (i + 1) % items.length);
+    } else if (e.key === 'ArrowUp' && items.length) {
+      e.preventDefault();
+      setActive((i) => (i <= 0 ? items.length - 1 : i - 1));
+    } else if (e.key === 'Enter' && active >= 0) {
+      e.preventDefault();
+      choose(items[active]);
+    } else if (e.key === 'Escape') {
+      setQuery('');
+    }
+  }
+
+  const optionId = (i: number) => `${listId}-${i}`;
+  return (
+    <div className="search">
+      <label htmlFor={SEARCH_INPUT_ID}>{t('desk.searchLabel')}</label>
+      <input
+        id={SEARCH_INPUT_ID}
+        type="search"
+        role="combobox"
+        autoComplete="off"
+        spellCheck={false}
+        aria-expanded={items.length > 0}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={items[active] ? optionId(active) : undefined}
+        aria-describedby={hintId}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <p id={hintId} className="hint">
+        {t('desk.searchHint')}
+      </p>
+      {results && (
+        <p className="muted" role="status">
+          {results.total === 0 ? t('desk.noResults') : t('desk.resultCount', { count: results.total })}
+        </p>
+      )}
+      <ul id={listId} role="listbox" aria-label={t('desk.results')} className="results">
+        {items.map((s, i) => (
+          <li
+            key={s.code}
+            id={optionId(i)}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'active' : undefined}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => choose(s)}
+          >
+            <span className="code">{s.code}</span>
+            <span className="name">{s.name}</span>
+            <span className="owner">{s.owner.name}</span>
+            <span className="fee">{formatFee(s.fee, locale, t('desk.free'))}</span>
+            {s.matchedSynonym && <span className="synonym">{t('desk.synonym', { synonym: s.matchedSynonym })}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Fee, Locale } from '../../preload/contract';
+
+const tag = (locale: Locale) => (locale === 'lv' ? 'lv-LV' : 'en-GB');
+
+/** 14:05 in Riga, whatever the computer's own time zone. */
+export function formatTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(tag(locale), { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Riga' }).format(new Date(iso));
+}
+
+/** dd.mm.yyyy hh:mm, as Latvian documents write it. */
+export function formatDateTime(iso: string, locale: Locale): string {
+  const d = new Date(iso);
+  const date = new Intl.DateTimeFormat('lv-LV', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Riga' })
+    .format(d)
+    .replace(/\.$/u, '');
+  return `${date} ${formatTime(iso, locale)}`;
+}
+
+/** Euro with a comma decimal in Latvian: 35,00 €. */
+export function formatMoney(cents: number, locale: Locale): string {
+  return new Intl.NumberFormat(tag(locale), { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+export function formatFee(fee: Fee, locale: Locale, free: string): string {
+  return fee.kind === 'free' || fee.amountCents === 0 ? free : formatMoney(fee.amountCents, locale);
+}
+
+/** Enough of a phone number to recognise a caller, not enough to copy it off the screen: +371 2*** **56. */
+export function maskPhone(phone: string): string {
+  const local = phone.replace(/^\+371/u, '');
+  const country = phone.startsWith('+371') || local.length === 8 ? '+371 ' : '';
+  if (local.length < 4) return '***';
+  return `${country}${local[0]}${'*'.repeat(Math.max(0, local.length - 3))}${local.slice(-2)}`.replace(/^(\+371 \S{4})(\S+)$/u, '$1 $2');
+}
