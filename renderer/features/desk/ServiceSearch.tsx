@@ -21,10 +21,7 @@ export function ServiceSearch({ onChoose }: { onChoose(service: ServiceSummary):
   const hintId = 'service-search-hint';
 
   useEffect(() => {
-    if (!query.trim()) {
-      setResults(null);
-      return;
-    }
+    if (!query.trim()) return;
     let current = true;
     // Debounced so a fast typist does not queue a search per keystroke.
     const timer = setTimeout(async () => {
@@ -39,7 +36,9 @@ export function ServiceSearch({ onChoose }: { onChoose(service: ServiceSummary):
     };
   }, [client, query]);
 
-  const items = results?.items ?? [];
+  // An empty box shows no results, whatever an earlier search left behind.
+  const shown = query.trim() ? results : null;
+  const items = shown?.items ?? [];
   function choose(service: ServiceSummary | undefined) {
     if (!service) return;
     onChoose(service);
@@ -85,9 +84,9 @@ export function ServiceSearch({ onChoose }: { onChoose(service: ServiceSummary):
       <p id={hintId} className="hint">
         {t('desk.searchHint')}
       </p>
-      {results && (
+      {shown && (
         <p className="muted" role="status">
-          {results.total === 0 ? t('desk.noResults') : t('desk.resultCount', { count: results.total })}
+          {shown.total === 0 ? t('desk.noResults') : t('desk.resultCount', { count: shown.total })}
         </p>
       )}
       <ul id={listId} role="listbox" aria-label={t('desk.results')} className="results">
