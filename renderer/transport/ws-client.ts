@@ -1,14 +1,12 @@
 import {
   EventEnvelope,
   ResponseEnvelope,
-  isEventName,
   type CallName,
   type ContractError,
-  type EventName,
-  type EventPayload,
   type LeteClient,
   type Result,
 } from '../../preload/contract';
+import { createListeners } from './listeners';
 
 /** The part of the browser's WebSocket the client uses, so tests can pass a fake. */
 export interface SocketLike {
@@ -47,7 +45,7 @@ export function createWsClient(options: WsClientOptions): LeteClient & { close()
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   const timeoutMs = options.timeoutMs ?? 15_000;
   const pending = new Map<number, { resolve(r: Result<unknown>): void; timer: unknown; message: string; sent: boolean }>();
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const listeners = createListeners();
   let nextId = 1;
   let socket: SocketLike | null = null;
   let closed = false;
@@ -93,9 +91,7 @@ export function createWsClient(options: WsClientOptions): LeteClient & { close()
         return;
       }
       const event = EventEnvelope.safeParse(parsed);
-      if (event.success && isEventName(event.data.event)) {
-        for (const listener of listeners.get(event.data.event) ?? []) listener(event.data.payload);
-      }
+      if (event.success) listeners.emit(event.data.event, event.data.payload);
     };
     ws.onclose = () => {
       if (socket !== ws) return;
@@ -121,13 +117,7 @@ export function createWsClient(options: WsClientOptions): LeteClient & { close()
         flush();
       }) as never;
     },
-    on<K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void) {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      const wrapped = listener as (payload: unknown) => void;
-      set.add(wrapped);
-      return () => set.delete(wrapped);
-    },
+    on: listeners.on,
     close() {
       closed = true;
       socket?.close();
