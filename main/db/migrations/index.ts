@@ -3,6 +3,7 @@ import { m0001Directory } from './0001_directory';
 import { m0002Catalogue } from './0002_catalogue';
 import { m0003ConsultationsOutbox } from './0003_consultations_outbox';
 import { m0004Audit } from './0004_audit';
+import { m0005Knowledge } from './0005_knowledge';
 
 /** In order; a migration is never edited once released: add the next one instead. */
-export const migrations: readonly Migration[] = [m0001Directory, m0002Catalogue, m0003ConsultationsOutbox, m0004Audit];
+export const migrations: readonly Migration[] = [m0001Directory, m0002Catalogue, m0003ConsultationsOutbox, m0004Audit, m0005Knowledge];
