@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { openDatabase } from '../main/db/connection';
 import { catalogueSearchBench } from './catalogue-search';
 import { consultationWriteBench } from './consultation-write';
+import { judged } from './kb-judged';
+import { kbSearchBench } from './kb-search';
 import type { Figure } from './measure';
 
 /**
@@ -13,7 +15,8 @@ import type { Figure } from './measure';
 const dir = mkdtempSync(join(tmpdir(), 'lete-bench-'));
 try {
   const db = openDatabase(join(dir, 'lete.sqlite'));
-  const figures: Figure[] = [...(await catalogueSearchBench(db)), ...(await consultationWriteBench(db))];
+  const kb = await kbSearchBench(db, Number(process.env.LETE_BENCH_KB_ARTICLES ?? 50_000));
+  const figures: Figure[] = [...(await catalogueSearchBench(db)), ...(await consultationWriteBench(db)), ...kb.figures];
   db.close();
   const ms = (n: number) => `${n.toFixed(3)} ms`;
   for (const f of figures) {
@@ -22,6 +25,10 @@ try {
         `   p99 ${ms(f.ours.p99)} vs ${ms(f.baseline.p99)} → ×${(f.ours.p99 / f.baseline.p99).toFixed(2)}` +
         `   throughput ×${(f.ours.hz / f.baseline.hz).toFixed(2)}\n`,
     );
+  }
+  process.stdout.write(`knowledge search quality on ${judged.length} judged Latvian queries (no diacritics, some typos):\n`);
+  for (const q of kb.quality) {
+    process.stdout.write(`  ${q.name.padEnd(11)} recall@5 ${q.recallAt5.toFixed(2)}   MRR ${q.mrr.toFixed(2)}\n`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

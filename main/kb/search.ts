@@ -100,28 +100,46 @@ export function createKbSearch(db: Db) {
       const terms = analyze(query);
       if (terms.length === 0) return [];
       const vocab = loadVocabulary();
-      const typing = !/\s$/u.test(query);
-      const exact = new Set<string>();
-      const prefixes: string[] = [];
-      const groups = terms.map((term, i) => {
-        const asPrefix = typing && i === terms.length - 1;
-        const known = asPrefix ? hasPrefix(term) : vocab.has(term);
-        if (asPrefix) prefixes.push(term);
-        else exact.add(term);
-        const alternatives = known ? [] : vocab.near(term);
-        alternatives.forEach((a) => exact.add(a));
-        return [asPrefix ? `${quote(term)}*` : quote(term), ...alternatives.map(quote)];
+      // Stems are prefixes of their word forms, so every term of four letters or more matches as a
+      // prefix; shorter ones must match whole, or `un` would find everything.
+      const groups = terms.map((term) => {
+        const prefix = term.length >= 4 || (term === terms.at(-1) && !/\s$/u.test(query));
+        const typo = prefix && !hasPrefix(term) ? vocab.near(term, 3) : term.length >= 5 ? vocab.near(term, 4) : [];
+        return { term, prefix, alternatives: typo };
       });
-      const match = groups.map((g) => `(${g.join(' OR ')})`).join(' AND ');
-      const rows = select.all(match, limit);
-      const matches = (t: string) => exact.has(t) || prefixes.some((p) => t.startsWith(p));
-      return rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        topic: r.topic,
-        status: r.status,
-        tags: JSON.parse(r.tags) as string[],
-        snippet: snippet(r.body, matches),
+      const exactly = (group: (typeof groups)[number], t: string) => (group.prefix ? t.startsWith(group.term) : t === group.term);
+      const covers = (group: (typeof groups)[number], t: string) => exactly(group, t) || group.alternatives.includes(t);
+      const expression = (joiner: string) =>
+        groups.map((g) => `(${[g.prefix ? `${quote(g.term)}*` : quote(g.term), ...g.alternatives.map(quote)].join(' OR ')})`).join(joiner);
+
+      // Every word must match; only when nothing does are articles with some of the words shown.
+      // Title and tag hits are gathered on their own first, so long bodies that repeat the words
+      // cannot crowd a short, exactly titled article out of the candidates.
+      const pool = Math.max(limit * 4, 40);
+      const all = expression(' AND ');
+      const seen = new Set<string>();
+      let rows = [...select.all(`{title tags} : (${all})`, pool), ...select.all(all, pool)].filter((r) => !seen.has(r.id) && seen.add(r.id));
+      if (rows.length === 0 && groups.length > 1) rows = select.all(expression(' OR '), pool);
+
+      // Among the candidates, an article whose title carries the words, and little else, comes first:
+      // a clerk asking for "lietotāju atbalsts" wants that section, not one that merely mentions it.
+      const ranked = rows
+        .map((row, order) => {
+          const title = analyze(row.title);
+          // A word as typed counts for more than a typo-corrected one.
+          const covered = groups.reduce((n, g) => n + (title.some((t) => exactly(g, t)) ? 1 : title.some((t) => covers(g, t)) ? 0.5 : 0), 0);
+          return { row, order, covered, extra: title.length - Math.ceil(covered) };
+        })
+        .sort((a, b) => Number(a.row.status === 'outdated') - Number(b.row.status === 'outdated') || b.covered - a.covered || a.extra - b.extra || a.order - b.order)
+        .slice(0, limit);
+      const matches = (t: string) => groups.some((g) => covers(g, t));
+      return ranked.map(({ row }) => ({
+        id: row.id,
+        title: row.title,
+        topic: row.topic,
+        status: row.status,
+        tags: JSON.parse(row.tags) as string[],
+        snippet: snippet(row.body, matches),
       }));
     },
   };
