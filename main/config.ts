@@ -12,6 +12,8 @@ export interface WorkstationConfig {
   demo: boolean;
   /** The desk this installation is set up as; demo mode picks the first demo desk. */
   deskId: string | null;
+  /** The demo knowledge documents (assets/demo/knowledge), found by each entry point from its own place. */
+  demoKnowledgeDir?: string;
   /** scrypt cost for the password hashes this desk writes; only tests lower it. */
   passwordCost?: number;
 }

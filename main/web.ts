@@ -19,6 +19,8 @@ async function main(): Promise<void> {
       appVersion: packageJson.version,
       demo: env.LETE_DEMO !== '0',
       deskId: env.LETE_DESK_ID ?? null,
+      // out/main/web.js → the project's assets/.
+      demoKnowledgeDir: fileURLToPath(new URL('../../assets/demo/knowledge/', import.meta.url)),
     },
     { logger },
   );

@@ -11,6 +11,7 @@ import { createCatalogueService } from './catalogue/service';
 import { createConsultationService } from './consultations/service';
 import { createStatusService } from './status/service';
 import { createPreferences } from './preferences/service';
+import { createKnowledgeService } from './kb/service';
 
 export interface Ports {
   clock: Clock;
@@ -31,11 +32,16 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
   const db = openDatabase(join(config.dataDir, 'lete.sqlite'));
   const events = createEventBus();
 
-  if (config.demo) await seedDemo(db, { deskId: config.deskId, ...(config.passwordCost ? { passwordCost: config.passwordCost } : {}) });
+  if (config.demo) await seedDemo(db, {
+      deskId: config.deskId,
+      ...(config.passwordCost ? { passwordCost: config.passwordCost } : {}),
+      ...(config.demoKnowledgeDir ? { knowledgeDir: config.demoKnowledgeDir } : {}),
+    });
   const preferences = createPreferences(db, events);
   const status = createStatusService(db, events);
   const session = createSessionService(db, { clock, events, deskId: preferences.deskId(config.deskId) });
   const catalogue = createCatalogueService(db);
+  const knowledge = createKnowledgeService(db);
   const consultations = createConsultationService(db, { clock, events, onChanged: () => status.changed() });
 
   const router = createRouter(
@@ -50,6 +56,8 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
       'catalogue.owners': () => catalogue.owners(),
       'consultations.register': (input, connection) => consultations.register(connection, input),
       'consultations.listToday': (_input, connection) => consultations.listToday(connection),
+      'kb.search': (input) => knowledge.search(input.query, input.limit),
+      'kb.get': (input) => knowledge.get(input.id),
       'status.get': () => status.get(),
     },
     { onInternalError: (call, error) => logger.error('rpc.internal', { call, error }) },

@@ -127,7 +127,15 @@ async function start(): Promise<void> {
   await app.whenReady();
 
   workstation = await createWorkstation(
-    { dataDir, host: 'electron', appVersion: app.getVersion(), demo: process.env.LETE_DEMO !== '0', deskId: process.env.LETE_DESK_ID ?? null },
+    {
+      dataDir,
+      host: 'electron',
+      appVersion: app.getVersion(),
+      demo: process.env.LETE_DEMO !== '0',
+      deskId: process.env.LETE_DESK_ID ?? null,
+      // out/main/electron.js → assets/ (inside the asar archive when packaged).
+      demoKnowledgeDir: join(here, '../../assets/demo/knowledge'),
+    },
     { logger },
   );
   hardenSession();

@@ -1,21 +1,9 @@
+import type { KbHit, Segment } from '../../preload/contract';
 import type { Db } from '../db/connection';
 import { fold } from '../text/fold';
 import { createVocabulary, type Vocabulary } from './fuzzy';
 import { analyze, stem } from './stem';
 
-export interface Segment {
-  text: string;
-  hit: boolean;
-}
-
-export interface KbHit {
-  id: string;
-  title: string;
-  topic: string;
-  status: 'current' | 'outdated';
-  tags: string[];
-  snippet: Segment[];
-}
 
 interface Row {
   id: string;

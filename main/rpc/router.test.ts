@@ -23,6 +23,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'catalogue.owners': () => [],
     'consultations.register': unused,
     'consultations.listToday': () => [],
+    'kb.search': () => ({ items: [] }),
+    'kb.get': unused,
     'status.get': () => ({ connection: 'not_configured', pendingChanges: 0, lastSyncAt: null }),
     ...overrides,
   };

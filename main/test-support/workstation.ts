@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import type { Clock } from '../clock';
 import type { Connection } from '../rpc/router';
@@ -29,7 +30,15 @@ export function useTestDesk() {
   async function start(options: { dataDir?: string; clock?: Clock } = {}): Promise<TestDesk & { dataDir: string }> {
     const dataDir = options.dataDir ?? tempDir();
     const workstation = await createWorkstation(
-      { dataDir, host: 'web', appVersion: '0.0.0-test', demo: true, deskId: null, passwordCost: 1024 },
+      {
+        dataDir,
+        host: 'web',
+        appVersion: '0.0.0-test',
+        demo: true,
+        deskId: null,
+        passwordCost: 1024,
+        demoKnowledgeDir: fileURLToPath(new URL('../../assets/demo/knowledge/', import.meta.url)),
+      },
       { logger: silent, ...(options.clock ? { clock: options.clock } : {}) },
     );
     open.push(workstation);

@@ -3,6 +3,8 @@ import {
   AppInfo,
   Consultation,
   Institution,
+  KbArticle,
+  KbHit,
   Locale,
   NewConsultation,
   ServiceCode,
@@ -70,6 +72,13 @@ export const calls = {
 
   'consultations.register': call({ input: NewConsultation.strict(), output: Consultation, access: deskRoles }),
   'consultations.listToday': call({ input: Empty, output: z.array(Consultation), access: deskRoles }),
+
+  'kb.search': call({
+    input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(10) }).strict(),
+    output: z.object({ items: z.array(KbHit) }),
+    access: 'signedIn',
+  }),
+  'kb.get': call({ input: z.object({ id: z.string().min(1).max(200) }).strict(), output: KbArticle, access: 'signedIn' }),
 
   'status.get': call({ input: Empty, output: SyncStatus, access: 'signedIn' }),
 } as const;

@@ -136,3 +136,31 @@ export const AppInfo = z.object({
   locale: Locale,
 });
 export type AppInfo = z.infer<typeof AppInfo>;
+
+/** A run of text in a search snippet; `hit` marks a matched word, so the screen highlights it safely. */
+export const Segment = z.object({ text: z.string(), hit: z.boolean() });
+export type Segment = z.infer<typeof Segment>;
+
+export const KbHit = z.object({
+  id: z.string(),
+  title: z.string(),
+  topic: z.string(),
+  status: z.enum(['current', 'outdated']),
+  tags: z.array(z.string()),
+  snippet: z.array(Segment),
+});
+export type KbHit = z.infer<typeof KbHit>;
+
+export const KbArticle = z.object({
+  id: z.string(),
+  title: z.string(),
+  topic: z.string(),
+  body: z.string(),
+  tags: z.array(z.string()),
+  serviceCodes: z.array(z.string()),
+  status: z.enum(['current', 'outdated']),
+  version: z.number().int().positive(),
+  updatedAt: z.string(),
+  source: z.string().nullable(),
+});
+export type KbArticle = z.infer<typeof KbArticle>;

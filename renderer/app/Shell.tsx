@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeskScreen } from '../features/desk/DeskScreen';
+import { KnowledgeScreen } from '../features/knowledge/KnowledgeScreen';
 import { Placeholder } from '../features/placeholder/Placeholder';
 import { HelpDialog } from './HelpDialog';
 import { useApp, useAppDispatch, useClient } from './hooks';
@@ -97,7 +98,7 @@ export function Shell() {
         </div>
       </header>
       <main id="saturs" ref={main} tabIndex={-1}>
-        {area === 'desk' ? <DeskScreen /> : <Placeholder area={area} />}
+        {area === 'desk' ? <DeskScreen /> : area === 'knowledge' ? <KnowledgeScreen /> : <Placeholder area={area} />}
       </main>
       <div className="visually-hidden" aria-live="polite">
         {announcement}

@@ -1,0 +1,143 @@
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KbArticle, KbHit } from '../../../preload/contract';
+import { errorText } from '../../app/errors';
+import { useApp, useClient } from '../../app/hooks';
+import { formatDateTime } from '../../i18n/format';
+import { Highlighted } from './Highlighted';
+
+export const KB_SEARCH_ID = 'kb-search';
+
+/** Search the knowledge base while the client waits: results as you type, the article beside them. */
+export function KnowledgeScreen() {
+  const { t } = useTranslation();
+  const client = useClient();
+  const locale = useApp((s) => s.locale);
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<KbHit[] | null>(null);
+  const [active, setActive] = useState(-1);
+  const [article, setArticle] = useState<KbArticle | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!query.trim()) return;
+    let current = true;
+    const timer = setTimeout(async () => {
+      const result = await client.invoke('kb.search', { query, limit: 10 });
+      if (!current) return;
+      setHits(result.ok ? result.data.items : []);
+      setError(result.ok ? null : errorText(t, result.error));
+      setActive(-1);
+    }, 120);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [client, query, t]);
+
+  const shown = query.trim() ? hits : null;
+  const items = shown ?? [];
+
+  async function open(hit: KbHit | undefined) {
+    if (!hit) return;
+    const result = await client.invoke('kb.get', { id: hit.id });
+    if (result.ok) {
+      setArticle(result.data);
+      requestAnimationFrame(() => document.getElementById('kb-article-title')?.focus());
+    } else setError(errorText(t, result.error));
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'ArrowDown' && items.length) {
+      e.preventDefault();
+      setActive((i) => (i + 1) % items.length);
+    } else if (e.key === 'ArrowUp' && items.length) {
+      e.preventDefault();
+      setActive((i) => (i <= 0 ? items.length - 1 : i - 1));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      void open(items[Math.max(active, 0)]);
+    }
+  }
+
+  return (
+    <div className="knowledge">
+      <h1>{t('nav.knowledge')}</h1>
+      <div className="desk-columns">
+        <div className="search">
+          <label htmlFor={KB_SEARCH_ID}>{t('knowledge.searchLabel')}</label>
+          <input
+            id={KB_SEARCH_ID}
+            type="search"
+            role="combobox"
+            autoComplete="off"
+            spellCheck={false}
+            aria-expanded={items.length > 0}
+            aria-controls="kb-results"
+            aria-autocomplete="list"
+            aria-activedescendant={items[active] ? `kb-result-${active}` : undefined}
+            aria-describedby="kb-search-hint"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={onKeyDown}
+          />
+          <p id="kb-search-hint" className="hint">
+            {t('knowledge.searchHint')}
+          </p>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          {shown && (
+            <p className="muted" role="status">
+              {shown.length === 0 ? t('knowledge.noResults') : t('knowledge.resultCount', { count: shown.length })}
+            </p>
+          )}
+          <ul id="kb-results" role="listbox" aria-label={t('knowledge.results')} className="results kb-results">
+            {items.map((hit, i) => (
+              <li
+                key={hit.id}
+                id={`kb-result-${i}`}
+                role="option"
+                aria-selected={i === active}
+                className={i === active ? 'active' : undefined}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => void open(hit)}
+              >
+                <span className="name">
+                  {hit.title}
+                  {hit.status === 'outdated' && <span className="badge">{t('knowledge.outdated')}</span>}
+                </span>
+                <span className="owner">{hit.topic}</span>
+                <span className="snippet">
+                  <Highlighted segments={hit.snippet} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <article className="article" aria-labelledby={article ? 'kb-article-title' : undefined}>
+          {article ? (
+            <>
+              <h2 id="kb-article-title" tabIndex={-1}>
+                {article.title}
+              </h2>
+              <p className="muted">
+                {article.topic} · {t('knowledge.updated', { when: formatDateTime(article.updatedAt, locale) })} · {t('knowledge.version', { version: article.version })}
+                {article.source && ` · ${t('knowledge.source', { source: article.source })}`}
+              </p>
+              {/* Imported text wraps lines inside paragraphs; only blank lines separate them. */}
+              {article.body.split(/\n{2,}/u).map((paragraph, i) => (
+                <p key={i}>{paragraph.replace(/\n/gu, ' ')}</p>
+              ))}
+            </>
+          ) : (
+            <p className="muted">{t('knowledge.choose')}</p>
+          )}
+        </article>
+      </div>
+      <p className="muted">{t('knowledge.scriptsLater')}</p>
+    </div>
+  );
+}
