@@ -72,10 +72,9 @@ export function createKbSearch(db: Db) {
   };
   const select = db.prepare<[string, number], Row>(
     `SELECT a.id, a.title, a.topic, a.status, a.tags, a.body
-       FROM kb_fts JOIN kb_articles a ON a.rowid = kb_fts.rowid
-      WHERE kb_fts MATCH ?
-      ORDER BY a.status = 'outdated', bm25(kb_fts, 10.0, 6.0, 1.0)
-      LIMIT ?`,
+       FROM (SELECT rowid, rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rank LIMIT ?) f
+       JOIN kb_articles a ON a.rowid = f.rowid
+      ORDER BY f.rank`,
   );
 
   return {
@@ -92,21 +91,31 @@ export function createKbSearch(db: Db) {
       // prefix; shorter ones must match whole, or `un` would find everything.
       const groups = terms.map((term) => {
         const prefix = term.length >= 4 || (term === terms.at(-1) && !/\s$/u.test(query));
-        const typo = prefix && !hasPrefix(term) ? vocab.near(term, 3) : term.length >= 5 ? vocab.near(term, 4) : [];
-        return { term, prefix, alternatives: typo };
+        const known = prefix ? hasPrefix(term) : vocab.has(term);
+        // A known word may still be a misspelling of the one in an article (OCR text is full of
+        // them), so its near neighbours are tried too, but only against titles, where it is cheap.
+        const alternatives = !known ? vocab.near(term, 3) : term.length >= 5 ? vocab.near(term, 4) : [];
+        return { term, prefix, known, alternatives };
       });
       const exactly = (group: (typeof groups)[number], t: string) => (group.prefix ? t.startsWith(group.term) : t === group.term);
       const covers = (group: (typeof groups)[number], t: string) => exactly(group, t) || group.alternatives.includes(t);
-      const expression = (joiner: string) =>
-        groups.map((g) => `(${[g.prefix ? `${quote(g.term)}*` : quote(g.term), ...g.alternatives.map(quote)].join(' OR ')})`).join(joiner);
+      const expression = (joiner: string, titlesOnly = false) =>
+        groups
+          .map((g) => {
+            const alternatives = titlesOnly || !g.known ? g.alternatives : [];
+            return `(${[g.prefix ? `${quote(g.term)}*` : quote(g.term), ...alternatives.map(quote)].join(' OR ')})`;
+          })
+          .join(joiner);
 
       // Every word must match; only when nothing does are articles with some of the words shown.
       // Title and tag hits are gathered on their own first, so long bodies that repeat the words
       // cannot crowd a short, exactly titled article out of the candidates.
       const pool = Math.max(limit * 4, 40);
-      const all = expression(' AND ');
       const seen = new Set<string>();
-      let rows = [...select.all(`{title tags} : (${all})`, pool), ...select.all(all, pool)].filter((r) => !seen.has(r.id) && seen.add(r.id));
+      const inTitles = select.all(`{title tags} : (${expression(' AND ', true)})`, pool);
+      // Body-only hits rank below every title hit, so with enough title hits they need not be ranked.
+      const inBodies = inTitles.length >= limit ? [] : select.all(expression(' AND '), pool);
+      let rows = [...inTitles, ...inBodies].filter((r) => !seen.has(r.id) && seen.add(r.id));
       if (rows.length === 0 && groups.length > 1) rows = select.all(expression(' OR '), pool);
 
       // Among the candidates, an article whose title carries the words, and little else, comes first:

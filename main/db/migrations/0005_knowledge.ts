@@ -26,6 +26,9 @@ export const m0005Knowledge: Migration = {
       CREATE INDEX kb_articles_topic ON kb_articles(topic);
 
       CREATE VIRTUAL TABLE kb_fts USING fts5(title, tags, body, tokenize = "unicode61 tokenchars '.'");
+      -- Title and tag words weigh more than body words; set as the table's rank so ORDER BY rank
+      -- takes FTS5's fast path.
+      INSERT INTO kb_fts (kb_fts, rank) VALUES ('rank', 'bm25(10.0, 6.0, 1.0)');
       -- The index's own vocabulary, for typo correction against terms that really occur.
       CREATE VIRTUAL TABLE kb_vocab USING fts5vocab(kb_fts, 'row');
     `);
