@@ -1,0 +1,104 @@
+import type { Sql } from './sql';
+
+/**
+ * Numbered, forward-only, identical on PostgreSQL and PGlite. Synced state lives in `sync_rows`: one
+ * row per entity instance with its current data, the seq of its last write (`version`), a tombstone
+ * flag and per-field versions, scoped by centre and institution for pulls.
+ */
+export const migrations: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'directory-and-auth',
+    sql: `
+      CREATE TABLE institutions (code text PRIMARY KEY, name text NOT NULL, name_en text NOT NULL, kind text NOT NULL);
+      CREATE TABLE centres (id text PRIMARY KEY, name text NOT NULL, municipality text NOT NULL, address text NOT NULL, kind text NOT NULL);
+      CREATE TABLE desks (id text PRIMARY KEY, centre_id text NOT NULL REFERENCES centres(id), name text NOT NULL);
+      CREATE TABLE users (
+        id text PRIMARY KEY,
+        username text NOT NULL UNIQUE,
+        display_name text NOT NULL,
+        roles text[] NOT NULL,
+        centre_id text REFERENCES centres(id),
+        institution_code text REFERENCES institutions(code),
+        desk_id text REFERENCES desks(id),
+        password_hash text NOT NULL,
+        active boolean NOT NULL DEFAULT true
+      );
+      CREATE TABLE refresh_tokens (
+        token_hash text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users(id),
+        expires_at timestamptz NOT NULL,
+        replaced_by text
+      );
+      CREATE TABLE audit_events (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL DEFAULT now(),
+        user_id text,
+        action text NOT NULL,
+        subject text,
+        client_concerned text,
+        detail jsonb
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: 'sync',
+    sql: `
+      -- One row, locked by every writing transaction: seq is gap-free and follows commit order.
+      CREATE TABLE sync_counter (id int PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL);
+      INSERT INTO sync_counter VALUES (1, 0);
+      CREATE TABLE sync_rows (
+        entity text NOT NULL,
+        id text NOT NULL,
+        version bigint NOT NULL,
+        deleted boolean NOT NULL DEFAULT false,
+        data jsonb NOT NULL,
+        field_versions jsonb NOT NULL DEFAULT '{}',
+        centre_id text,        -- NULL: visible to every centre (catalogue, directory)
+        owner_code text,       -- the owning institution, for institution staff
+        PRIMARY KEY (entity, id)
+      );
+      CREATE INDEX sync_rows_version ON sync_rows(version);
+      CREATE TABLE sync_clients (
+        client_id text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users(id),
+        last_mutation_id bigint NOT NULL DEFAULT 0
+      );
+      CREATE TABLE sync_mutations (
+        client_id text NOT NULL,
+        mutation_id bigint NOT NULL,
+        key text NOT NULL UNIQUE,
+        name text NOT NULL,
+        status text NOT NULL,
+        reason text,
+        at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (client_id, mutation_id)
+      );
+      CREATE TABLE sync_conflicts (
+        id bigserial PRIMARY KEY,
+        client_id text NOT NULL,
+        mutation_id bigint NOT NULL,
+        entity text NOT NULL,
+        entity_id text NOT NULL,
+        fields text[] NOT NULL,
+        client_state jsonb NOT NULL,
+        server_state jsonb NOT NULL,
+        at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
+];
+
+export async function migrate(sql: Sql): Promise<number> {
+  await sql.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const done = new Set((await sql.query<{ version: number }>(`SELECT version FROM schema_migrations`)).map((r) => Number(r.version)));
+  for (const m of migrations) {
+    if (done.has(m.version)) continue;
+    await sql.transaction(async (tx) => {
+      await tx.exec(m.sql);
+      await tx.query(`INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, [m.version, m.name]);
+    });
+  }
+  return migrations.length;
+}

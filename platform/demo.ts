@@ -1,0 +1,28 @@
+import { generateDemoData } from '../assets/demo';
+import { hashPassword } from './auth/login';
+import type { Sql } from './db/sql';
+import { writeRow } from './sync/rows';
+
+/** Loads the demo directory, users and catalogue into an empty platform database, once. */
+export async function seedDemo(sql: Sql, options: { passwordMemoryCost?: number } = {}): Promise<boolean> {
+  const [existing] = await sql.query(`SELECT 1 FROM institutions LIMIT 1`);
+  if (existing) return false;
+  const data = generateDemoData();
+  const hashes = await Promise.all(data.users.map((u) => hashPassword(u.password, options.passwordMemoryCost)));
+  await sql.transaction(async (tx) => {
+    for (const i of data.institutions) await tx.query(`INSERT INTO institutions VALUES ($1, $2, $3, $4)`, [i.code, i.name, i.nameEn, i.kind]);
+    for (const c of data.centres) await tx.query(`INSERT INTO centres VALUES ($1, $2, $3, $4, $5)`, [c.id, c.name, c.municipality, c.address, c.kind]);
+    for (const d of data.desks) await tx.query(`INSERT INTO desks VALUES ($1, $2, $3)`, [d.id, d.centreId, d.name]);
+    for (const [n, u] of data.users.entries()) {
+      await tx.query(
+        `INSERT INTO users (id, username, display_name, roles, centre_id, institution_code, desk_id, password_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [u.id, u.username, u.displayName, u.roles, u.centreId, u.institutionCode, u.deskId, hashes[n]],
+      );
+    }
+    for (const s of data.services) {
+      const { code, ...rest } = s;
+      await writeRow(tx, { entity: 'service', id: code, data: { code, ...rest }, centreId: null, ownerCode: s.ownerCode });
+    }
+  });
+  return true;
+}

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { GraphQLScalarType, Kind, NoSchemaIntrospectionCustomRule, type ValueNode } from 'graphql';
+import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { createLogin, principalOf } from './auth/login';
+import type { Principal, Tokens } from './auth/tokens';
+import type { Sql } from './db/sql';
+import { platformError } from './errors';
+import { pull } from './sync/pull';
+import { push, type PushedMutation } from './sync/push';
+
+const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
+
+function literal(node: ValueNode): unknown {
+  switch (node.kind) {
+    case Kind.STRING:
+    case Kind.BOOLEAN:
+      return node.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(node.value);
+    case Kind.OBJECT:
+      return Object.fromEntries(node.fields.map((f) => [f.name.value, literal(f.value)]));
+    case Kind.LIST:
+      return node.values.map(literal);
+    default:
+      return null;
+  }
+}
+
+const JSONScalar = new GraphQLScalarType({ name: 'JSON', serialize: (v) => v, parseValue: (v) => v, parseLiteral: literal });
+
+export interface Context {
+  principal: Principal | null;
+}
+
+const LIMITS = { maxDepth: 8, maxAliases: 15, maxTokens: 2000, maxCost: 5000, maxDirectives: 20 };
+
+export interface GraphqlOptions {
+  sql: Sql;
+  tokens: Tokens;
+  production: boolean;
+  onChanged(): void;
+}
+
+function need(ctx: Context, roles?: string[]): Principal {
+  if (!ctx.principal) throw platformError('UNAUTHENTICATED', 'Nepieciešama pieslēgšanās.');
+  if (roles && !ctx.principal.roles.some((r) => roles.includes(r))) throw platformError('FORBIDDEN', 'Jūsu lomai tas nav atļauts.');
+  return ctx.principal;
+}
+
+export function createGraphql({ sql, tokens, production, onChanged }: GraphqlOptions) {
+  const login = createLogin(sql, tokens);
+  const resolvers = {
+    JSON: JSONScalar,
+    Query: {
+      async me(_: unknown, __: unknown, ctx: Context) {
+        const p = need(ctx);
+        const [u] = await sql.query<Record<string, unknown>>(`SELECT id, username, display_name, roles, centre_id, institution_code FROM users WHERE id = $1`, [p.userId]);
+        return { id: u?.id, username: u?.username, displayName: u?.display_name, roles: u?.roles, centreId: u?.centre_id, institutionCode: u?.institution_code };
+      },
+      async institutions(_: unknown, __: unknown, ctx: Context) {
+        need(ctx);
+        return (await sql.query<Record<string, string>>(`SELECT code, name, name_en, kind FROM institutions ORDER BY code`)).map((r) => ({ ...r, nameEn: r.name_en }));
+      },
+      async centres(_: unknown, __: unknown, ctx: Context) {
+        need(ctx);
+        return sql.query(`SELECT id, name, municipality, address, kind FROM centres ORDER BY id`);
+      },
+      async services(_: unknown, args: { ownerCode?: string | null; first: number }, ctx: Context) {
+        need(ctx);
+        const rows = await sql.query<{ data: Record<string, unknown> }>(
+          `SELECT data FROM sync_rows WHERE entity = 'service' AND NOT deleted AND ($1::text IS NULL OR owner_code = $1) ORDER BY id LIMIT $2`,
+          [args.ownerCode ?? null, Math.min(Math.max(args.first, 1), 500)],
+        );
+        return rows.map((r) => r.data);
+      },
+      pull(_: unknown, args: { checkpoint: number; limit: number; clientId?: string | null }, ctx: Context) {
+        const p = need(ctx);
+        return pull(sql, p, Math.max(0, args.checkpoint), Math.min(Math.max(args.limit, 1), 1000), args.clientId ?? null);
+      },
+    },
+    Mutation: {
+      login: (_: unknown, args: { username: string; password: string }) => login(args.username, args.password),
+      async refresh(_: unknown, args: { refreshToken: string }) {
+        const userId = await tokens.spendRefresh(sql, args.refreshToken);
+        if (!userId) throw platformError('UNAUTHENTICATED', 'Sesija ir beigusies. Pieslēdzieties vēlreiz.');
+        const [u] = await sql.query<{ id: string; username: string; display_name: string; roles: string[]; centre_id: string | null; institution_code: string | null }>(
+          `SELECT id, username, display_name, roles, centre_id, institution_code FROM users WHERE id = $1 AND active`,
+          [userId],
+        );
+        if (!u) throw platformError('UNAUTHENTICATED', 'Lietotājs vairs nav aktīvs.');
+        const access = await tokens.access(principalOf(u));
+        return {
+          accessToken: access.token,
+          expiresAt: access.expiresAt.toISOString(),
+          refreshToken: await tokens.issueRefresh(sql, u.id),
+          user: { id: u.id, username: u.username, displayName: u.display_name, roles: u.roles },
+        };
+      },
+      async push(_: unknown, args: { clientId: string; mutations: PushedMutation[] }, ctx: Context) {
+        const p = need(ctx);
+        if (args.mutations.length > 200) throw platformError('BAD_REQUEST', 'Pārāk daudz izmaiņu vienā pieprasījumā (ne vairāk kā 200).');
+        const { results, changed } = await push(sql, p, args.clientId, args.mutations);
+        if (changed) onChanged();
+        return { results };
+      },
+    },
+  };
+
+  const plugins: Plugin[] = [
+    EnvelopArmorPlugin({
+      maxDepth: { n: LIMITS.maxDepth },
+      maxAliases: { n: LIMITS.maxAliases },
+      maxTokens: { n: LIMITS.maxTokens },
+      costLimit: { maxCost: LIMITS.maxCost },
+      maxDirectives: { n: LIMITS.maxDirectives },
+    }) as Plugin,
+  ];
+  if (production) plugins.push({ onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) });
+
+  return createYoga({
+    schema: createSchema<Context>({ typeDefs, resolvers }),
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: !production,
+    maskedErrors: true,
+    plugins,
+    context: async ({ request }) => {
+      const header = request.headers.get('authorization') ?? '';
+      const token = header.startsWith('Bearer ') ? header.slice(7) : null;
+      return { principal: token ? await tokens.verify(token) : null };
+    },
+  });
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import type { GraphQLClient } from 'graphql-request';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Platform } from '../server';
+import { engines, signIn, startTestPlatform } from '../test-support/platform';
+
+const PUSH = `mutation ($clientId: ID!, $mutations: [MutationInput!]!) {
+  push(clientId: $clientId, mutations: $mutations) { results { mutationId status reason conflict { fields serverState } } }
+}`;
+const PULL = `query ($checkpoint: Int!, $limit: Int, $clientId: ID) {
+  pull(checkpoint: $checkpoint, limit: $limit, clientId: $clientId) { changes { entity id version deleted data } checkpoint hasMore acks { clientId lastMutationId } }
+}`;
+
+interface Result { mutationId: number; status: string; reason: string | null; conflict: { fields: string[]; serverState: Record<string, unknown> } | null }
+interface Pull { changes: { entity: string; id: string; version: number; data: Record<string, unknown> }[]; checkpoint: number; hasMore: boolean; acks: { clientId: string; lastMutationId: number }[] }
+
+const consultation = (id = randomUUID(), serviceCode: string | null = 'P.02') => ({
+  id,
+  serviceCode,
+  channel: 'in_person',
+  client: { kind: 'anonymous' },
+  outcome: 'informed',
+  note: '',
+});
+
+async function pushOne(client: GraphQLClient, clientId: string, mutationId: number, name: string, args: unknown, baseVersions?: unknown): Promise<Result> {
+  const { push } = await client.request<{ push: { results: Result[] } }>(PUSH, {
+    clientId,
+    mutations: [{ mutationId, key: randomUUID(), name, args, ...(baseVersions ? { baseVersions } : {}) }],
+  });
+  return push.results[0]!;
+}
+
+async function pullAll(client: GraphQLClient, clientId: string | null = null, from = 0): Promise<Pull> {
+  let checkpoint = from;
+  const changes: Pull['changes'] = [];
+  let last: Pull;
+  do {
+    ({ pull: last } = await client.request<{ pull: Pull }>(PULL, { checkpoint, limit: 200, clientId }));
+    changes.push(...last.changes);
+    checkpoint = last.checkpoint;
+  } while (last.hasMore);
+  return { ...last, changes, checkpoint };
+}
+
+describe.each(engines)('sync on %s', (engine) => {
+  let platform: Platform;
+  afterEach(async () => platform?.close());
+
+  it('pulls the catalogue in ordered, gap-free batches and then only what changed', async () => {
+    platform = await startTestPlatform(engine);
+    const desk = await signIn(platform, 'klerks');
+    const first = await desk.request<{ pull: Pull }>(PULL, { checkpoint: 0, limit: 100 });
+    expect(first.pull.hasMore).toBe(true);
+    expect(first.pull.changes.map((c) => c.version)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    const all = await pullAll(desk);
+    expect(all.changes.filter((c) => c.entity === 'service').length).toBeGreaterThanOrEqual(300);
+    expect((await pullAll(desk, null, all.checkpoint)).changes).toEqual([]);
+  });
+
+  it('applies a retried mutation once, refuses a gap and moves on after a rejection', async () => {
+    platform = await startTestPlatform(engine);
+    const desk = await signIn(platform, 'klerks');
+    const clientId = randomUUID();
+    const c1 = consultation();
+    expect((await pushOne(desk, clientId, 1, 'consultation.create', c1)).status).toBe('APPLIED');
+    // The reply was lost; the desk sends the same mutation again.
+    expect((await pushOne(desk, clientId, 1, 'consultation.create', c1)).status).toBe('ALREADY_APPLIED');
+    const gap = await pushOne(desk, clientId, 3, 'consultation.create', consultation());
+    expect(gap).toMatchObject({ status: 'OUT_OF_ORDER' });
+    const rejected = await pushOne(desk, clientId, 2, 'consultation.create', consultation(undefined, 'NAV-TADA'));
+    expect(rejected.status).toBe('REJECTED');
+    expect(rejected.reason).toMatch(/katalogā nav atrasts/u);
+    expect((await pushOne(desk, clientId, 3, 'consultation.create', consultation())).status).toBe('APPLIED');
+
+    const pulled = await pullAll(desk, clientId);
+    expect(pulled.changes.filter((c) => c.entity === 'consultation')).toHaveLength(2);
+    expect(pulled.acks).toEqual([{ clientId, lastMutationId: 3 }]);
+  });
+
+  it('merges edits of different fields and keeps both states when the same field was edited', async () => {
+    platform = await startTestPlatform(engine);
+    const anna = await signIn(platform, 'klerks');
+    const [{ username }] = (await platform.sql.query<{ username: string }>(`SELECT username FROM users WHERE id = 'user-desk-riga-centrs-2'`)) as [{ username: string }];
+    const colleague = await signIn(platform, username);
+    const id = randomUUID();
+    await pushOne(anna, 'desk-a', 1, 'consultation.create', consultation(id));
+    const created = (await pullAll(anna)).changes.find((c) => c.id === id)!;
+    const base = { outcome: created.version, note: created.version };
+
+    expect((await pushOne(colleague, 'desk-b', 1, 'consultation.update', { id, changes: { note: 'Kolēģes piezīme' } }, base)).status).toBe('APPLIED');
+    // A different field on a stale base merges.
+    expect((await pushOne(anna, 'desk-a', 2, 'consultation.update', { id, changes: { outcome: 'referred' } }, base)).status).toBe('APPLIED');
+    // The same field on a stale base conflicts; nothing is overwritten and both states are kept.
+    const conflict = await pushOne(anna, 'desk-a', 3, 'consultation.update', { id, changes: { note: 'Annas piezīme' } }, base);
+    expect(conflict).toMatchObject({ status: 'CONFLICT', conflict: { fields: ['note'] } });
+    expect(conflict.conflict?.serverState.note).toBe('Kolēģes piezīme');
+    const now = (await pullAll(anna)).changes.find((c) => c.id === id)!;
+    expect(now.data).toMatchObject({ note: 'Kolēģes piezīme', outcome: 'referred' });
+    const [stored] = await platform.sql.query<{ client_state: { changes: { note: string } }; server_state: { note: string } }>(`SELECT client_state, server_state FROM sync_conflicts`);
+    expect(stored?.client_state.changes.note).toBe('Annas piezīme');
+    expect(stored?.server_state.note).toBe('Kolēģes piezīme');
+  });
+
+  it('scopes pulls: another centre does not see the consultation, an administrator does', async () => {
+    platform = await startTestPlatform(engine);
+    const anna = await signIn(platform, 'klerks');
+    const id = randomUUID();
+    await pushOne(anna, 'desk-a', 1, 'consultation.create', consultation(id));
+    const [{ username }] = (await platform.sql.query<{ username: string }>(`SELECT username FROM users WHERE id = 'user-desk-cesis-1'`)) as [{ username: string }];
+    const cesis = await signIn(platform, username);
+    expect((await pullAll(cesis)).changes.some((c) => c.id === id)).toBe(false);
+    expect((await pullAll(await signIn(platform, 'admins'))).changes.some((c) => c.id === id)).toBe(true);
+    const editor = await signIn(platform, 'redaktors');
+    expect((await pushOne(editor, 'desk-e', 1, 'consultation.create', consultation())).status).toBe('REJECTED');
+  });
+});
