@@ -4,6 +4,8 @@
 set -euo pipefail
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 port=${PGPORT_FOR_TESTS:-54329}
+# Take the first free port from there, so a server left running does not stop a second one.
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 data=$(mktemp -d /tmp/lete-pg-XXXXXX)
 run() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
 [ "$(id -u)" -eq 0 ] && chown postgres "$data"
