@@ -3,6 +3,7 @@ import type { GraphQLClient } from 'graphql-request';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Platform } from '../server';
 import { engines, signIn, startTestPlatform } from '../test-support/platform';
+import { writeRow } from './rows';
 
 const PUSH = `mutation ($clientId: ID!, $mutations: [MutationInput!]!) {
   push(clientId: $clientId, mutations: $mutations) { results { mutationId status reason conflict { fields serverState } } }
@@ -113,5 +114,35 @@ describe.each(engines)('sync on %s', (engine) => {
     expect((await pullAll(await signIn(platform, 'admins'))).changes.some((c) => c.id === id)).toBe(true);
     const editor = await signIn(platform, 'redaktors');
     expect((await pushOne(editor, 'desk-e', 1, 'consultation.create', consultation())).status).toBe('REJECTED');
+  });
+});
+
+// Only a server with real concurrent transactions can interleave writers; PGlite runs one at a time.
+describe.each(engines.filter((e) => e === 'postgres'))('commit order on %s', (engine) => {
+  let platform: Platform;
+  afterEach(async () => platform?.close());
+
+  it('never lets a pull skip a write that commits late', async () => {
+    platform = await startTestPlatform(engine);
+    const admin = await signIn(platform, 'admins');
+    const start = (await pullAll(admin)).checkpoint;
+    const row = (id: string) => ({ entity: 'consultation', id, data: { note: id }, centreId: 'riga-centrs', ownerCode: null });
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = platform.sql.transaction(async (tx) => {
+      await writeRow(tx, row('first'));
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    // The second writer waits on the counter row until the first commits, so seq follows commit order.
+    const second = platform.sql.transaction((tx) => writeRow(tx, row('second')));
+    await new Promise((r) => setTimeout(r, 100));
+    const between = await pullAll(admin, null, start);
+    expect(between.changes).toEqual([]);
+    expect(between.checkpoint).toBe(start);
+    release();
+    await Promise.all([first, second]);
+    const after = await pullAll(admin, null, between.checkpoint);
+    expect(after.changes.map((c) => c.id)).toEqual(['first', 'second']);
   });
 });
