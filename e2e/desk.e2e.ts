@@ -120,6 +120,13 @@ describe('clerk at the desk', () => {
     await expectAccessible('08-shortcuts-help');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+    // `/` from another area brings the clerk back to the service search, ready to type.
+    await page.locator('body').focus();
+    await page.keyboard.press('Alt+3');
+    await page.locator('body').focus();
+    await page.keyboard.press('/');
+    await expect.poll(() => page.getByLabel('Meklēt pakalpojumu').evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
   it('keeps today’s consultation after the core restarts', async () => {

@@ -16,7 +16,8 @@ const allowed = {
   native: [],
   assets: [],
   platform: ['assets'],
-  e2e: ['assets', 'main', 'preload/contract'],
+  // End-to-end tests start the real core and the real platform side by side.
+  e2e: ['assets', 'main', 'preload/contract', 'platform'],
   scripts: [],
   bench: ['main', 'assets', 'preload/contract'],
   'eslint-rules': [],

@@ -14,6 +14,8 @@ export interface WorkstationConfig {
   deskId: string | null;
   /** The demo knowledge documents (assets/demo/knowledge), found by each entry point from its own place. */
   demoKnowledgeDir?: string;
+  /** The central platform's address; without one the desk works locally only. */
+  platformUrl?: string;
   /** scrypt cost for the password hashes this desk writes; only tests lower it. */
   passwordCost?: number;
 }

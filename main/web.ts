@@ -19,6 +19,7 @@ async function main(): Promise<void> {
       appVersion: packageJson.version,
       demo: env.LETE_DEMO !== '0',
       deskId: env.LETE_DESK_ID ?? null,
+      ...(env.LETE_PLATFORM_URL ? { platformUrl: env.LETE_PLATFORM_URL } : {}),
       // out/main/web.js → the project's assets/.
       demoKnowledgeDir: fileURLToPath(new URL('../../assets/demo/knowledge/', import.meta.url)),
     },

@@ -12,6 +12,8 @@ import { createConsultationService } from './consultations/service';
 import { createStatusService } from './status/service';
 import { createPreferences } from './preferences/service';
 import { createKnowledgeService } from './kb/service';
+import { createSyncEngine, type SyncEngine } from './sync/engine';
+import { createPlatformClient } from './sync/platform-client';
 
 export interface Ports {
   clock: Clock;
@@ -22,6 +24,8 @@ export interface Workstation {
   readonly router: Router;
   readonly events: EventBus;
   readonly db: Db;
+  /** Present when the desk has a platform to sync with. */
+  readonly sync: SyncEngine | null;
   close(): void;
 }
 
@@ -38,11 +42,35 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
       ...(config.demoKnowledgeDir ? { knowledgeDir: config.demoKnowledgeDir } : {}),
     });
   const preferences = createPreferences(db, events);
-  const status = createStatusService(db, events);
-  const session = createSessionService(db, { clock, events, deskId: preferences.deskId(config.deskId) });
+  const platform = config.platformUrl ? createPlatformClient(config.platformUrl) : null;
+  // The status bar reads the engine's link state; the engine tells the status bar when it changes.
+  let engine: SyncEngine | null = null;
+  const status = createStatusService(db, events, platform ? () => engine?.state() ?? 'offline' : undefined);
+  engine = platform ? createSyncEngine(db, platform, { clock, logger, onChange: () => status.changed() }) : null;
+  const session = createSessionService(db, {
+    clock,
+    events,
+    deskId: preferences.deskId(config.deskId),
+    onSignedIn: (username, password) => {
+      if (!platform) return;
+      platform
+        .login(username, password)
+        .then(() => engine?.syncNow())
+        .catch((error: unknown) => logger.error('sync.loginFailed', { error }));
+    },
+    onSignedOut: () => platform?.signOut(),
+  });
   const catalogue = createCatalogueService(db);
   const knowledge = createKnowledgeService(db);
-  const consultations = createConsultationService(db, { clock, events, onChanged: () => status.changed() });
+  const consultations = createConsultationService(db, {
+    clock,
+    events,
+    onChanged: () => {
+      status.changed();
+      void engine?.syncNow();
+    },
+  });
+  engine?.start();
 
   const router = createRouter(
     {
@@ -67,7 +95,9 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
     router,
     events,
     db,
+    sync: engine,
     close: () => {
+      engine?.stop();
       if (db.open) db.close();
     },
   };

@@ -19,6 +19,9 @@ export async function seedDemo(sql: Sql, options: { passwordMemoryCost?: number 
         [u.id, u.username, u.displayName, u.roles, u.centreId, u.institutionCode, u.deskId, hashes[n]],
       );
     }
+    for (const i of data.institutions) {
+      await writeRow(tx, { entity: 'institution', id: i.code, data: { ...i }, centreId: null, ownerCode: i.code });
+    }
     for (const s of data.services) {
       const { code, ...rest } = s;
       await writeRow(tx, { entity: 'service', id: code, data: { code, ...rest }, centreId: null, ownerCode: s.ownerCode });

@@ -28,6 +28,9 @@ export interface SessionDeps {
   events: EventBus;
   /** The desk this installation is set up as, if any. */
   deskId: string | null;
+  /** Told of a local sign-in with the password just typed, so the platform session can start too. */
+  onSignedIn?(username: string, password: string): void;
+  onSignedOut?(): void;
 }
 
 export function createSessionService(db: Db, deps: SessionDeps) {
@@ -81,6 +84,7 @@ export function createSessionService(db: Db, deps: SessionDeps) {
       connection.session = session;
       recordAudit(db, { at, userId: user.id, action: 'session.signIn', subject: session.desk?.id ?? null, outcome: 'ok' });
       deps.events.emit('session.changed', { signedIn: true });
+      deps.onSignedIn?.(user.username, input.password);
       return session;
     },
 
@@ -90,6 +94,7 @@ export function createSessionService(db: Db, deps: SessionDeps) {
       }
       connection.session = null;
       deps.events.emit('session.changed', { signedIn: false });
+      deps.onSignedOut?.();
       return null;
     },
   };

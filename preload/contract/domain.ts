@@ -122,8 +122,11 @@ export const Consultation = z.object({
 export type Consultation = z.infer<typeof Consultation>;
 
 export const SyncStatus = z.object({
-  /** not_configured: this desk has no platform address yet, so it works locally only. */
-  connection: z.enum(['online', 'offline', 'not_configured']),
+  /**
+   * not_configured: no platform address, the desk works locally only; unauthorised: the platform
+   * refused the sign-in (sign in again); server_error: the platform answered with an error.
+   */
+  connection: z.enum(['online', 'offline', 'unauthorised', 'server_error', 'not_configured']),
   pendingChanges: z.number().int().nonnegative(),
   lastSyncAt: z.iso.datetime({ offset: true }).nullable(),
 });

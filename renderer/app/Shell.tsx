@@ -53,8 +53,7 @@ export function Shell() {
       } else if (action.kind === 'help') {
         dispatch(actions.helpToggled(!helpOpen));
       } else {
-        dispatch(actions.areaChosen('desk'));
-        requestAnimationFrame(() => document.getElementById(SEARCH_INPUT_ID)?.focus());
+        dispatch(actions.searchRequested());
       }
     };
     window.addEventListener('keydown', onKeyDown);

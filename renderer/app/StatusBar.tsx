@@ -8,7 +8,13 @@ export function StatusBar() {
   const status = useApp((s) => s.status);
   const locale = useApp((s) => s.locale);
   const core = link === 'connected' ? 'coreConnected' : link === 'connecting' ? 'coreConnecting' : 'coreLost';
-  const platform = status?.connection === 'online' ? 'online' : status?.connection === 'offline' ? 'offline' : 'notConfigured';
+  const platform = {
+    online: 'online',
+    offline: 'offline',
+    unauthorised: 'unauthorised',
+    server_error: 'serverError',
+    not_configured: 'notConfigured',
+  }[status?.connection ?? 'not_configured'];
   return (
     <footer className="statusbar" aria-label={t('status.label')}>
       <span role="status" className={`dot ${link === 'connected' ? 'ok' : 'warn'}`}>

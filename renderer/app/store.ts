@@ -16,6 +16,8 @@ interface AppState {
   helpOpen: boolean;
   /** What the polite live region says next (saved, errors). */
   announcement: string;
+  /** Bumped to ask the desk's search box for focus once the desk is on screen. */
+  searchFocus: number;
 }
 
 const initialState: AppState = {
@@ -27,6 +29,7 @@ const initialState: AppState = {
   area: 'desk',
   helpOpen: false,
   announcement: '',
+  searchFocus: 0,
 };
 
 export const appSlice = createSlice({
@@ -59,6 +62,11 @@ export const appSlice = createSlice({
     areaChosen(state, action: PayloadAction<Area>) {
       state.area = action.payload;
       state.helpOpen = false;
+    },
+    searchRequested(state) {
+      state.area = 'desk';
+      state.helpOpen = false;
+      state.searchFocus += 1;
     },
     helpToggled(state, action: PayloadAction<boolean>) {
       state.helpOpen = action.payload;

@@ -94,6 +94,8 @@ export const en: Translations = {
     online: 'Online',
     offline: 'Offline — changes will be sent when the connection returns',
     notConfigured: 'No platform configured — work is saved locally',
+    unauthorised: 'The platform did not accept the sign-in — sign out and in again; work is saved locally',
+    serverError: 'The platform reports an error — changes will be sent later, nothing is lost',
     pending_zero: '{{count}} unsent changes',
     pending_one: '{{count}} unsent change',
     pending_other: '{{count}} unsent changes',

@@ -93,6 +93,8 @@ export const lv = {
     online: 'Tiešsaistē',
     offline: 'Bezsaistē — izmaiņas tiks nosūtītas, kad savienojums atjaunosies',
     notConfigured: 'Platforma nav pievienota — darbs tiek saglabāts lokāli',
+    unauthorised: 'Platforma neatpazina lietotāju — izejiet un pieslēdzieties vēlreiz; darbs tiek saglabāts lokāli',
+    serverError: 'Platformā kļūda — izmaiņas tiks nosūtītas vēlāk, nekas netiek zaudēts',
     pending_zero: '{{count}} nenosūtītu izmaiņu',
     pending_one: '{{count}} nenosūtīta izmaiņa',
     pending_other: '{{count}} nenosūtītas izmaiņas',

@@ -4,6 +4,7 @@ import { m0002Catalogue } from './0002_catalogue';
 import { m0003ConsultationsOutbox } from './0003_consultations_outbox';
 import { m0004Audit } from './0004_audit';
 import { m0005Knowledge } from './0005_knowledge';
+import { m0006SyncFailures } from './0006_sync_failures';
 
 /** In order; a migration is never edited once released: add the next one instead. */
-export const migrations: readonly Migration[] = [m0001Directory, m0002Catalogue, m0003ConsultationsOutbox, m0004Audit, m0005Knowledge];
+export const migrations: readonly Migration[] = [m0001Directory, m0002Catalogue, m0003ConsultationsOutbox, m0004Audit, m0005Knowledge, m0006SyncFailures];

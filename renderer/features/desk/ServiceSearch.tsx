@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceSummary } from '../../../preload/contract';
 import { useApp, useClient } from '../../app/hooks';
@@ -16,6 +16,13 @@ export function ServiceSearch({ onChoose }: { onChoose(service: ServiceSummary):
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<{ items: ServiceSummary[]; total: number } | null>(null);
   const [active, setActive] = useState(-1);
+  const input = useRef<HTMLInputElement>(null);
+  const searchFocus = useApp((s) => s.searchFocus);
+
+  // `/` or Ctrl+K from anywhere: focus once this screen is rendered, not before.
+  useEffect(() => {
+    if (searchFocus > 0) input.current?.focus();
+  }, [searchFocus]);
   // Plain ids: React's generated ones contain characters some assistive tools do not resolve.
   const listId = 'service-results';
   const hintId = 'service-search-hint';
@@ -68,6 +75,7 @@ export function ServiceSearch({ onChoose }: { onChoose(service: ServiceSummary):
       <label htmlFor={SEARCH_INPUT_ID}>{t('desk.searchLabel')}</label>
       <input
         id={SEARCH_INPUT_ID}
+        ref={input}
         type="search"
         role="combobox"
         autoComplete="off"

@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KbArticle, KbHit } from '../../../preload/contract';
 import { errorText } from '../../app/errors';
@@ -18,6 +18,12 @@ export function KnowledgeScreen() {
   const [active, setActive] = useState(-1);
   const [article, setArticle] = useState<KbArticle | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+
+  // The opened article takes focus once it is on screen, so reading starts at its title.
+  useEffect(() => {
+    if (article) titleRef.current?.focus();
+  }, [article]);
 
   useEffect(() => {
     if (!query.trim()) return;
@@ -41,10 +47,8 @@ export function KnowledgeScreen() {
   async function open(hit: KbHit | undefined) {
     if (!hit) return;
     const result = await client.invoke('kb.get', { id: hit.id });
-    if (result.ok) {
-      setArticle(result.data);
-      requestAnimationFrame(() => document.getElementById('kb-article-title')?.focus());
-    } else setError(errorText(t, result.error));
+    if (result.ok) setArticle(result.data);
+    else setError(errorText(t, result.error));
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
@@ -120,7 +124,7 @@ export function KnowledgeScreen() {
         <article className="article" aria-labelledby={article ? 'kb-article-title' : undefined}>
           {article ? (
             <>
-              <h2 id="kb-article-title" tabIndex={-1}>
+              <h2 id="kb-article-title" ref={titleRef} tabIndex={-1}>
                 {article.title}
               </h2>
               <p className="muted">
