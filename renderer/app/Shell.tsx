@@ -31,13 +31,14 @@ export function Shell() {
   const visible = visibleAreas(session);
   const firstRender = useRef(true);
 
-  // A new area gets focus on its main region, so a screen reader starts reading the new screen.
+  // A new area gets focus on its main region, so a screen reader starts reading the new screen,
+  // unless the screen already put focus somewhere inside itself (the search box after `/`).
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    main.current?.focus();
+    if (!main.current?.contains(document.activeElement)) main.current?.focus();
   }, [area]);
 
   useEffect(() => {
