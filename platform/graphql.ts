@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { GraphQLScalarType, Kind, type ValidationRule, type ValueNode } from 'graphql';
 import { createGraphQLError, createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { createLogin, principalOf } from './auth/login';
+import { createLogin, refreshSession } from './auth/login';
 import type { Principal, Tokens } from './auth/tokens';
 import type { Sql } from './db/sql';
 import { platformError } from './errors';
@@ -91,22 +91,7 @@ export function createGraphql({ sql, tokens, production, onChanged }: GraphqlOpt
     },
     Mutation: {
       login: (_: unknown, args: { username: string; password: string }) => login(args.username, args.password),
-      async refresh(_: unknown, args: { refreshToken: string }) {
-        const userId = await tokens.spendRefresh(sql, args.refreshToken);
-        if (!userId) throw platformError('UNAUTHENTICATED', 'Sesija ir beigusies. Pieslēdzieties vēlreiz.');
-        const [u] = await sql.query<{ id: string; username: string; display_name: string; roles: string[]; centre_id: string | null; institution_code: string | null }>(
-          `SELECT id, username, display_name, roles, centre_id, institution_code FROM users WHERE id = $1 AND active`,
-          [userId],
-        );
-        if (!u) throw platformError('UNAUTHENTICATED', 'Lietotājs vairs nav aktīvs.');
-        const access = await tokens.access(principalOf(u));
-        return {
-          accessToken: access.token,
-          expiresAt: access.expiresAt.toISOString(),
-          refreshToken: await tokens.issueRefresh(sql, u.id),
-          user: { id: u.id, username: u.username, displayName: u.display_name, roles: u.roles },
-        };
-      },
+      refresh: (_: unknown, args: { refreshToken: string }) => refreshSession(sql, tokens, args.refreshToken),
       async push(_: unknown, args: { clientId: string; mutations: PushedMutation[] }, ctx: Context) {
         const p = need(ctx);
         if (args.mutations.length > 200) throw platformError('BAD_REQUEST', 'Pārāk daudz izmaiņu vienā pieprasījumā (ne vairāk kā 200).');

@@ -58,12 +58,29 @@ export function createLogin(sql: Sql, tokens: Tokens, limiter = createLoginLimit
     }
     limiter.succeed(name);
     await sql.query(`INSERT INTO audit_events (user_id, action, detail) VALUES ($1, 'login', '{"outcome":"ok"}')`, [user.id]);
-    const access = await tokens.access(principalOf(user));
-    return {
-      accessToken: access.token,
-      expiresAt: access.expiresAt.toISOString(),
-      refreshToken: await tokens.issueRefresh(sql, user.id),
-      user: { id: user.id, username: user.username, displayName: user.display_name, roles: user.roles },
-    };
+    return issueSession(sql, tokens, user);
   };
+}
+
+/** A new access token and refresh token for a user who signed in or spent a refresh token. */
+export async function issueSession(sql: Sql, tokens: Tokens, user: Omit<UserRow, 'password_hash'>) {
+  const access = await tokens.access(principalOf(user));
+  return {
+    accessToken: access.token,
+    expiresAt: access.expiresAt.toISOString(),
+    refreshToken: await tokens.issueRefresh(sql, user.id),
+    user: { id: user.id, username: user.username, displayName: user.display_name, roles: user.roles },
+  };
+}
+
+/** The user behind a refresh token, spent by this call; the caller then issues a new session. */
+export async function refreshSession(sql: Sql, tokens: Tokens, refreshToken: string) {
+  const userId = await tokens.spendRefresh(sql, refreshToken);
+  if (!userId) throw platformError('UNAUTHENTICATED', 'Sesija ir beigusies. Pieslēdzieties vēlreiz.');
+  const [user] = await sql.query<Omit<UserRow, 'password_hash'>>(
+    `SELECT id, username, display_name, roles, centre_id, institution_code FROM users WHERE id = $1 AND active`,
+    [userId],
+  );
+  if (!user) throw platformError('UNAUTHENTICATED', 'Lietotājs vairs nav aktīvs.');
+  return issueSession(sql, tokens, user);
 }

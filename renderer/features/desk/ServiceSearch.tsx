@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useListNavigation } from '../../app/useListNavigation';
 import { useTranslation } from 'react-i18next';
 import type { ServiceSummary } from '../../../preload/contract';
 import { useApp, useClient } from '../../app/hooks';
@@ -15,7 +16,6 @@ export function ServiceSearch({ onChoose }: { onChoose(service: ServiceSummary):
   const locale = useApp((s) => s.locale);
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<{ items: ServiceSummary[]; total: number } | null>(null);
-  const [active, setActive] = useState(-1);
   const input = useRef<HTMLInputElement>(null);
   const searchFocus = useApp((s) => s.searchFocus);
 
@@ -35,7 +35,6 @@ export function ServiceSearch({ onChoose }: { onChoose(service: ServiceSummary):
       const result = await client.invoke('catalogue.search', { query, limit: 12 });
       if (!current) return;
       setResults(result.ok ? result.data : { items: [], total: 0 });
-      setActive(-1);
     }, 150);
     return () => {
       current = false;
@@ -51,22 +50,13 @@ export function ServiceSearch({ onChoose }: { onChoose(service: ServiceSummary):
     onChoose(service);
     setQuery('');
     setResults(null);
-    setActive(-1);
   }
 
+  const list = useListNavigation(items, choose, { results });
+  const active = list.active;
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    if (e.key === 'ArrowDown' && items.length) {
-      e.preventDefault();
-      setActive((i) => (i + 1) % items.length);
-    } else if (e.key === 'ArrowUp' && items.length) {
-      e.preventDefault();
-      setActive((i) => (i <= 0 ? items.length - 1 : i - 1));
-    } else if (e.key === 'Enter' && active >= 0) {
-      e.preventDefault();
-      choose(items[active]);
-    } else if (e.key === 'Escape') {
-      setQuery('');
-    }
+    if (e.key === 'Escape') setQuery('');
+    else list.onKeyDown(e);
   }
 
   const optionId = (i: number) => `${listId}-${i}`;

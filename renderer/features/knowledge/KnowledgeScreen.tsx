@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useListNavigation } from '../../app/useListNavigation';
 import { useTranslation } from 'react-i18next';
 import type { KbArticle, KbHit } from '../../../preload/contract';
 import { errorText } from '../../app/errors';
@@ -15,7 +16,6 @@ export function KnowledgeScreen() {
   const locale = useApp((s) => s.locale);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<KbHit[] | null>(null);
-  const [active, setActive] = useState(-1);
   const [article, setArticle] = useState<KbArticle | null>(null);
   const [error, setError] = useState<string | null>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -33,7 +33,6 @@ export function KnowledgeScreen() {
       if (!current) return;
       setHits(result.ok ? result.data.items : []);
       setError(result.ok ? null : errorText(t, result.error));
-      setActive(-1);
     }, 120);
     return () => {
       current = false;
@@ -44,25 +43,13 @@ export function KnowledgeScreen() {
   const shown = query.trim() ? hits : null;
   const items = shown ?? [];
 
-  async function open(hit: KbHit | undefined) {
-    if (!hit) return;
+  async function open(hit: KbHit) {
     const result = await client.invoke('kb.get', { id: hit.id });
     if (result.ok) setArticle(result.data);
     else setError(errorText(t, result.error));
   }
 
-  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    if (e.key === 'ArrowDown' && items.length) {
-      e.preventDefault();
-      setActive((i) => (i + 1) % items.length);
-    } else if (e.key === 'ArrowUp' && items.length) {
-      e.preventDefault();
-      setActive((i) => (i <= 0 ? items.length - 1 : i - 1));
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      void open(items[Math.max(active, 0)]);
-    }
-  }
+  const { active, onKeyDown } = useListNavigation(items, (hit) => void open(hit), { results: hits, enterTakesFirst: true });
 
   return (
     <div className="knowledge">
