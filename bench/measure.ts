@@ -2,7 +2,9 @@ import { Bench } from 'tinybench';
 
 export interface Timing {
   p50: number;
-  p99: number;
+  /** The tail latency and which percentile it is. */
+  tail: number;
+  tailName: 'p95' | 'p99';
   hz: number;
 }
 
@@ -19,5 +21,5 @@ export async function measure(task: () => unknown, time = 1500): Promise<Timing>
   await bench.run();
   const result = bench.tasks[0]?.result;
   if (!result || !('latency' in result)) throw new Error('benchmark produced no result');
-  return { p50: result.latency.p50, p99: result.latency.p99, hz: result.throughput.mean };
+  return { p50: result.latency.p50, tail: result.latency.p99, tailName: 'p99', hz: result.throughput.mean };
 }

@@ -22,7 +22,7 @@ try {
   for (const f of figures) {
     process.stdout.write(
       `${f.name}\n  p50 ${ms(f.ours.p50)} vs ${ms(f.baseline.p50)} → ×${(f.ours.p50 / f.baseline.p50).toFixed(2)}` +
-        `   p99 ${ms(f.ours.p99)} vs ${ms(f.baseline.p99)} → ×${(f.ours.p99 / f.baseline.p99).toFixed(2)}` +
+        `   ${f.ours.tailName} ${ms(f.ours.tail)} vs ${ms(f.baseline.tail)} → ×${(f.ours.tail / f.baseline.tail).toFixed(2)}` +
         `   throughput ×${(f.ours.hz / f.baseline.hz).toFixed(2)}\n`,
     );
   }
