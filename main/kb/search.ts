@@ -1,6 +1,6 @@
 import type { KbHit, Segment } from '../../preload/contract';
 import type { Db } from '../db/connection';
-import { fold } from '../text/fold';
+import { fold, words } from '../text/fold';
 import { createVocabulary, type Vocabulary } from './fuzzy';
 import { analyze, stem } from './stem';
 
@@ -70,6 +70,15 @@ export function createKbSearch(db: Db) {
     }
     return (sorted[lo] ?? '').startsWith(prefix);
   };
+  // Title candidates are ranked by title and tags alone: a body that repeats the words must not push a
+  // short, exactly titled article out of the pool.
+  const selectTitles = db.prepare<[string, number], Row>(
+    `SELECT a.id, a.title, a.topic, a.status, a.tags, a.body
+       FROM kb_fts JOIN kb_articles a ON a.rowid = kb_fts.rowid
+      WHERE kb_fts MATCH ?
+      ORDER BY bm25(kb_fts, 10.0, 6.0, 0.0)
+      LIMIT ?`,
+  );
   const select = db.prepare<[string, number], Row>(
     `SELECT a.id, a.title, a.topic, a.status, a.tags, a.body
        FROM (SELECT rowid, rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rank LIMIT ?) f
@@ -84,7 +93,8 @@ export function createKbSearch(db: Db) {
     },
 
     search(query: string, limit = 10): KbHit[] {
-      const terms = analyze(query);
+      const typed = words(query);
+      const terms = typed.map(stem);
       if (terms.length === 0) return [];
       const vocab = loadVocabulary();
       // Stems are prefixes of their word forms, so every term of four letters or more matches as a
@@ -112,7 +122,8 @@ export function createKbSearch(db: Db) {
       // cannot crowd a short, exactly titled article out of the candidates.
       const pool = Math.max(limit * 4, 40);
       const seen = new Set<string>();
-      const inTitles = select.all(`{title tags} : (${expression(' AND ', true)})`, pool);
+      const asTyped = selectTitles.all(`{title tags} : (${expression(' AND ')})`, pool);
+      const inTitles = asTyped.length >= pool ? asTyped : [...asTyped, ...selectTitles.all(`{title tags} : (${expression(' AND ', true)})`, pool)];
       // Body-only hits rank below every title hit, so with enough title hits they need not be ranked.
       const inBodies = inTitles.length >= limit ? [] : select.all(expression(' AND '), pool);
       let rows = [...inTitles, ...inBodies].filter((r) => !seen.has(r.id) && seen.add(r.id));
@@ -122,9 +133,14 @@ export function createKbSearch(db: Db) {
       // a clerk asking for "lietotāju atbalsts" wants that section, not one that merely mentions it.
       const ranked = rows
         .map((row, order) => {
-          const title = analyze(row.title);
-          // A word as typed counts for more than a typo-corrected one.
-          const covered = groups.reduce((n, g) => n + (title.some((t) => exactly(g, t)) ? 1 : title.some((t) => covers(g, t)) ? 0.5 : 0), 0);
+          const surface = words(row.title);
+          const title = surface.map(stem);
+          // The word form as typed counts most, then the same stem, then a typo-corrected word.
+          const covered = groups.reduce(
+            (n, g, i) =>
+              n + (surface.includes(typed[i] ?? '') ? 1 : title.some((t) => exactly(g, t)) ? 0.9 : title.some((t) => covers(g, t)) ? 0.5 : 0),
+            0,
+          );
           return { row, order, covered, extra: title.length - Math.ceil(covered) };
         })
         .sort((a, b) => Number(a.row.status === 'outdated') - Number(b.row.status === 'outdated') || b.covered - a.covered || a.extra - b.extra || a.order - b.order)
