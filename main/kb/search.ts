@@ -2,7 +2,7 @@ import type { KbHit, Segment } from '../../preload/contract';
 import type { Db } from '../db/connection';
 import { fold, words } from '../text/fold';
 import { createVocabulary, type Vocabulary } from './fuzzy';
-import { analyze, stem } from './stem';
+import { stem } from './stem';
 
 
 interface Row {
