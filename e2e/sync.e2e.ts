@@ -99,4 +99,18 @@ describe('desk ⇄ platform', () => {
     const onPlatform = await platform.sql.query(`SELECT id FROM sync_rows WHERE entity = 'consultation'`);
     expect(onPlatform).toHaveLength(1);
   });
+
+  it('brings a colleague’s consultation to the next desk within moments, through a poke', async () => {
+    const platform = await platformAt(tempDir());
+    const anna = await desk(platform.url);
+    const colleague = await desk(platform.url);
+    const { username } = colleague.w.db.prepare(`SELECT username FROM users WHERE id = 'user-desk-riga-centrs-2'`).get() as { username: string };
+    await anna.call('session.signIn', { username: 'klerks', password: 'demo' });
+    await colleague.call('session.signIn', { username, password: 'demo' });
+    await until(async () => (await colleague.call('status.get', {})).connection === 'online');
+    await new Promise((r) => setTimeout(r, 1500)); // the colleague's desk opens its pokes stream
+    const saved = await anna.call('consultations.register', { serviceCode: 'P.02', channel: 'phone', client: { kind: 'anonymous' }, outcome: 'informed', note: '' });
+    // Desks poll every 15 s; arriving well before that shows the poke did it.
+    await until(() => colleague.w.db.prepare(`SELECT 1 FROM consultations WHERE id = ?`).get(saved.id) !== undefined, 8_000);
+  });
 });

@@ -14,6 +14,7 @@ import { createPreferences } from './preferences/service';
 import { createKnowledgeService } from './kb/service';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
 import { createPlatformClient } from './sync/platform-client';
+import { listenForPokes } from './sync/pokes';
 
 export interface Ports {
   clock: Clock;
@@ -71,6 +72,10 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
     },
   });
   engine?.start();
+  const pokes =
+    platform && engine && config.platformUrl
+      ? listenForPokes({ url: config.platformUrl, token: () => platform.accessToken(), onPoke: () => void engine?.syncNow() })
+      : null;
 
   const router = createRouter(
     {
@@ -97,6 +102,7 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
     db,
     sync: engine,
     close: () => {
+      pokes?.stop();
       engine?.stop();
       if (db.open) db.close();
     },

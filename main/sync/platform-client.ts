@@ -88,6 +88,8 @@ export function createPlatformClient(url: string, options: { timeoutMs?: number 
     get signedIn() {
       return access !== null;
     },
+    /** For the pokes stream, which cannot send an Authorization header through EventSource-style GETs. */
+    accessToken: () => access,
     async login(username: string, password: string): Promise<void> {
       try {
         const { login } = await client(null).request<{ login: { accessToken: string; refreshToken: string } }>(LOGIN, { u: username, p: password });
