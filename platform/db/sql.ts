@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -22,6 +23,7 @@ function wrap(q: Queryable): Pick<Sql, 'query'> {
 }
 
 export async function openPglite(dataDir?: string): Promise<Sql> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = new PGlite(dataDir);
   await db.waitReady;
   // PGlite has one connection, so transactions are serialised; a queue keeps callers from interleaving.
