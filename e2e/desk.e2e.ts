@@ -93,6 +93,15 @@ describe('clerk at the desk', () => {
     expect(row).not.toContain('26123456');
     await expectAccessible('03-desk-registered');
     await expect.poll(() => page.getByText(/1 nenosūtīta izmaiņa/u).count()).toBeGreaterThan(0);
+
+    // Alt+S lists what waits to be sent.
+    await page.keyboard.press('Alt+S');
+    const outbox = page.getByRole('dialog', { name: 'Izmaiņu nosūtīšana' });
+    await outbox.waitFor();
+    await expect.poll(() => outbox.getByText('Konsultācijas reģistrēšana').count()).toBe(1);
+    await expectAccessible('03b-outbox');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   });
 
   it('rejects a wrong phone number with a Latvian message next to the field', async () => {

@@ -98,6 +98,15 @@ describe('desk ⇄ platform', () => {
     expect(failures[0]?.reason).toMatch(/ZZ-LOCAL/u);
     const onPlatform = await platform.sql.query(`SELECT id FROM sync_rows WHERE entity = 'consultation'`);
     expect(onPlatform).toHaveLength(1);
+
+    // The clerk sees it with the platform's reason, and can mark it reviewed.
+    expect((await call('status.get', {})).failedChanges).toBe(1);
+    const overview = await call('sync.overview', {});
+    expect(overview.pending).toEqual([]);
+    expect(overview.failures).toMatchObject([{ kind: 'rejected', name: 'consultation.create', reason: expect.stringMatching(/ZZ-LOCAL/u) }]);
+    await call('sync.dismissFailure', { mutationId: overview.failures[0]!.mutationId });
+    expect((await call('status.get', {})).failedChanges).toBe(0);
+    expect((await call('sync.overview', {})).failures).toEqual([]);
   });
 
   it('brings a colleague’s consultation to the next desk within moments, through a poke', async () => {

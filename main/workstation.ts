@@ -15,6 +15,7 @@ import { createKnowledgeService } from './kb/service';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
 import { createPlatformClient } from './sync/platform-client';
 import { listenForPokes } from './sync/pokes';
+import { createSyncOverview } from './sync/overview';
 
 export interface Ports {
   clock: Clock;
@@ -62,6 +63,7 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
     onSignedOut: () => platform?.signOut(),
   });
   const catalogue = createCatalogueService(db);
+  const syncOverview = createSyncOverview(db, clock);
   const knowledge = createKnowledgeService(db);
   const consultations = createConsultationService(db, {
     clock,
@@ -92,6 +94,16 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
       'kb.search': (input) => knowledge.search(input.query, input.limit),
       'kb.get': (input) => knowledge.get(input.id),
       'status.get': () => status.get(),
+      'sync.overview': () => syncOverview.get(),
+      'sync.now': async () => {
+        await engine?.syncNow();
+        return status.get();
+      },
+      'sync.dismissFailure': (input, connection) => {
+        const result = syncOverview.dismiss(input.mutationId, connection.session?.user.id ?? '');
+        status.changed();
+        return result;
+      },
     },
     { onInternalError: (call, error) => logger.error('rpc.internal', { call, error }) },
   );

@@ -25,7 +25,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'consultations.listToday': () => [],
     'kb.search': () => ({ items: [] }),
     'kb.get': unused,
-    'status.get': () => ({ connection: 'not_configured', pendingChanges: 0, lastSyncAt: null }),
+    'status.get': () => ({ connection: 'not_configured', pendingChanges: 0, failedChanges: 0, lastSyncAt: null }),
+    'sync.overview': () => ({ pending: [], failures: [] }),
+    'sync.now': unused,
+    'sync.dismissFailure': unused,
     ...overrides,
   };
 }

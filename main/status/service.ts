@@ -8,10 +8,12 @@ import type { EventBus } from '../events';
  */
 export function createStatusService(db: Db, events: EventBus, link?: () => SyncStatus['connection']) {
   const pending = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM outbox`);
+  const failed = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM sync_failures WHERE resolved_at IS NULL`);
   const setting = db.prepare<[string], { value: string }>(`SELECT value FROM settings WHERE key = ?`);
   const get = (): SyncStatus => ({
     connection: link ? link() : 'not_configured',
     pendingChanges: pending.get()?.n ?? 0,
+    failedChanges: failed.get()?.n ?? 0,
     lastSyncAt: setting.get('last_sync_at')?.value ?? null,
   });
   return {

@@ -11,6 +11,7 @@ import {
   ServiceDetail,
   ServiceSummary,
   Session,
+  SyncOverview,
   SyncStatus,
 } from './domain';
 import type { Role } from './domain';
@@ -81,6 +82,13 @@ export const calls = {
   'kb.get': call({ input: z.object({ id: z.string().min(1).max(200) }).strict(), output: KbArticle, access: 'signedIn' }),
 
   'status.get': call({ input: Empty, output: SyncStatus, access: 'signedIn' }),
+  'sync.overview': call({ input: Empty, output: SyncOverview, access: 'signedIn' }),
+  'sync.now': call({ input: Empty, output: SyncStatus, access: 'signedIn' }),
+  'sync.dismissFailure': call({
+    input: z.object({ mutationId: z.number().int().positive() }).strict(),
+    output: z.null(),
+    access: deskRoles,
+  }),
 } as const;
 
 export type Calls = typeof calls;

@@ -128,6 +128,8 @@ export const SyncStatus = z.object({
    */
   connection: z.enum(['online', 'offline', 'unauthorised', 'server_error', 'not_configured']),
   pendingChanges: z.number().int().nonnegative(),
+  /** Changes the platform refused or found in conflict, waiting for the clerk. */
+  failedChanges: z.number().int().nonnegative(),
   lastSyncAt: z.iso.datetime({ offset: true }).nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
@@ -167,3 +169,29 @@ export const KbArticle = z.object({
   source: z.string().nullable(),
 });
 export type KbArticle = z.infer<typeof KbArticle>;
+
+export const OutboxEntry = z.object({
+  mutationId: z.number().int().positive(),
+  name: z.string(),
+  entityId: z.string(),
+  createdAt: z.string(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntry>;
+
+/** A change the platform refused or found in conflict; it left the outbox and waits for the clerk. */
+export const SyncFailureEntry = z.object({
+  mutationId: z.number().int().positive(),
+  kind: z.enum(['rejected', 'conflict']),
+  name: z.string(),
+  entityId: z.string(),
+  reason: z.string().nullable(),
+  fields: z.array(z.string()),
+  at: z.string(),
+});
+export type SyncFailureEntry = z.infer<typeof SyncFailureEntry>;
+
+export const SyncOverview = z.object({
+  pending: z.array(OutboxEntry),
+  failures: z.array(SyncFailureEntry),
+});
+export type SyncOverview = z.infer<typeof SyncOverview>;

@@ -4,6 +4,7 @@ import { DeskScreen } from '../features/desk/DeskScreen';
 import { KnowledgeScreen } from '../features/knowledge/KnowledgeScreen';
 import { Placeholder } from '../features/placeholder/Placeholder';
 import { HelpDialog } from './HelpDialog';
+import { OutboxDialog } from './OutboxDialog';
 import { useApp, useAppDispatch, useClient } from './hooks';
 import { LanguageSwitch } from './LanguageSwitch';
 import { switchLocale } from './locale';
@@ -25,6 +26,7 @@ export function Shell() {
   const session = useApp((s) => s.session);
   const area = useApp((s) => s.area);
   const helpOpen = useApp((s) => s.helpOpen);
+  const outboxOpen = useApp((s) => s.outboxOpen);
   const locale = useApp((s) => s.locale);
   const announcement = useApp((s) => s.announcement);
   const main = useRef<HTMLElement>(null);
@@ -44,7 +46,7 @@ export function Shell() {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       const action = shortcutFor({ key: e.key, code: e.code, altKey: e.altKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, typing: isTyping(e.target) });
-      if (!action || (helpOpen && action.kind !== 'help')) return;
+      if (!action || ((helpOpen || outboxOpen) && action.kind !== 'help' && action.kind !== 'outbox')) return;
       e.preventDefault();
       if (action.kind === 'area') {
         const next = areaAt(visible, action.index);
@@ -53,13 +55,15 @@ export function Shell() {
         void switchLocale(client, dispatch, locale === 'lv' ? 'en' : 'lv');
       } else if (action.kind === 'help') {
         dispatch(actions.helpToggled(!helpOpen));
+      } else if (action.kind === 'outbox') {
+        dispatch(actions.outboxToggled(!outboxOpen));
       } else {
         dispatch(actions.searchRequested());
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [client, dispatch, helpOpen, locale, visible]);
+  }, [client, dispatch, helpOpen, outboxOpen, locale, visible]);
 
   if (!session) return null;
   async function signOut() {
@@ -105,6 +109,7 @@ export function Shell() {
       </div>
       <StatusBar />
       {helpOpen && <HelpDialog onClose={() => dispatch(actions.helpToggled(false))} />}
+      {outboxOpen && <OutboxDialog onClose={() => dispatch(actions.outboxToggled(false))} />}
     </div>
   );
 }

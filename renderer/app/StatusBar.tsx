@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../i18n/format';
-import { useApp } from './hooks';
+import { useApp, useAppDispatch } from './hooks';
+import { actions } from './store';
 
 export function StatusBar() {
   const { t } = useTranslation();
   const link = useApp((s) => s.link);
   const status = useApp((s) => s.status);
   const locale = useApp((s) => s.locale);
+  const dispatch = useAppDispatch();
   const core = link === 'connected' ? 'coreConnected' : link === 'connecting' ? 'coreConnecting' : 'coreLost';
   const platform = {
     online: 'online',
@@ -23,7 +25,10 @@ export function StatusBar() {
       {status && (
         <>
           <span className={`dot ${platform === 'online' ? 'ok' : 'warn'}`}>{t(`status.${platform}`)}</span>
-          <span role="status">{t('status.pending', { count: status.pendingChanges })}</span>
+          <button type="button" className="link-button" title={t('status.openOutbox')} onClick={() => dispatch(actions.outboxToggled(true))}>
+            {t('status.pending', { count: status.pendingChanges })}
+            {status.failedChanges > 0 && <span className="error"> · {t('status.failed', { count: status.failedChanges })}</span>}
+          </button>
           <span>{status.lastSyncAt ? t('status.lastSync', { when: formatDateTime(status.lastSyncAt, locale) }) : t('status.neverSynced')}</span>
         </>
       )}

@@ -4,7 +4,8 @@ export type ShortcutAction =
   | { kind: 'area'; index: number }
   | { kind: 'search' }
   | { kind: 'language' }
-  | { kind: 'help' };
+  | { kind: 'help' }
+  | { kind: 'outbox' };
 
 export interface KeyLike {
   key: string;
@@ -24,6 +25,7 @@ export interface KeyLike {
 export function shortcutFor(e: KeyLike): ShortcutAction | null {
   if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-6]$/u.test(e.code)) return { kind: 'area', index: Number(e.code.slice(5)) - 1 };
   if (e.altKey && !e.ctrlKey && e.code === 'KeyL') return { kind: 'language' };
+  if (e.altKey && !e.ctrlKey && e.code === 'KeyS') return { kind: 'outbox' };
   if (e.key === 'F1') return { kind: 'help' };
   if ((e.ctrlKey || e.metaKey) && e.code === 'KeyK') return { kind: 'search' };
   if (e.typing || e.altKey || e.ctrlKey || e.metaKey) return null;
@@ -32,11 +34,12 @@ export function shortcutFor(e: KeyLike): ShortcutAction | null {
   return null;
 }
 
-export const shortcutList: { keys: string; action: 'areas' | 'search' | 'submit' | 'language' | 'help' | 'escape' }[] = [
+export const shortcutList: { keys: string; action: 'areas' | 'search' | 'submit' | 'language' | 'outbox' | 'help' | 'escape' }[] = [
   { keys: 'Alt+1 … Alt+6', action: 'areas' },
   { keys: '/ , Ctrl+K', action: 'search' },
   { keys: 'Ctrl+Enter', action: 'submit' },
   { keys: 'Alt+L', action: 'language' },
+  { keys: 'Alt+S', action: 'outbox' },
   { keys: 'F1, ?', action: 'help' },
   { keys: 'Esc', action: 'escape' },
 ];

@@ -14,6 +14,7 @@ interface AppState {
   locale: Locale;
   area: Area;
   helpOpen: boolean;
+  outboxOpen: boolean;
   /** What the polite live region says next (saved, errors). */
   announcement: string;
   /** Bumped to ask the desk's search box for focus once the desk is on screen. */
@@ -28,6 +29,7 @@ const initialState: AppState = {
   locale: 'lv',
   area: 'desk',
   helpOpen: false,
+  outboxOpen: false,
   announcement: '',
   searchFocus: 0,
 };
@@ -49,6 +51,7 @@ export const appSlice = createSlice({
       state.session = null;
       state.status = null;
       state.helpOpen = false;
+      state.outboxOpen = false;
     },
     linkChanged(state, action: PayloadAction<LinkState>) {
       state.link = action.payload;
@@ -67,6 +70,10 @@ export const appSlice = createSlice({
       state.area = 'desk';
       state.helpOpen = false;
       state.searchFocus += 1;
+    },
+    outboxToggled(state, action: PayloadAction<boolean>) {
+      state.outboxOpen = action.payload;
+      if (action.payload) state.helpOpen = false;
     },
     helpToggled(state, action: PayloadAction<boolean>) {
       state.helpOpen = action.payload;
