@@ -4,3 +4,4 @@ export * from './calls';
 export * from './events';
 export * from './wire';
 export * from './client';
+export * from './personal-code';
