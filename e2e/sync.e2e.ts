@@ -6,6 +6,7 @@ import type { CallInput, CallName, CallOutput } from '../preload/contract';
 import type { Connection } from '../main/rpc/router';
 import { createWorkstation, type Workstation } from '../main/workstation';
 import { createPlatform, type Platform } from '../platform/server';
+import { startFaultProxy, type Fault } from './fault-proxy';
 
 const silent = { info: () => undefined, error: () => undefined };
 
@@ -121,5 +122,41 @@ describe('desk ⇄ platform', () => {
     const saved = await anna.call('consultations.register', { serviceCode: 'P.02', channel: 'phone', client: { kind: 'anonymous' }, outcome: 'informed', note: '' });
     // Desks poll every 15 s; arriving well before that shows the poke did it.
     await until(() => colleague.w.db.prepare(`SELECT 1 FROM consultations WHERE id = ?`).get(saved.id) !== undefined, 8_000);
+  });
+
+  it('delivers every consultation exactly once through a network that refuses, cuts replies and duplicates requests', async () => {
+    const platform = await platformAt(tempDir());
+    const proxy = await startFaultProxy({ host: '127.0.0.1', port: Number(new URL(platform.url).port) });
+    open.push(proxy);
+    const { w, call } = await desk(proxy.url);
+    await call('session.signIn', { username: 'klerks', password: 'demo' });
+    await until(async () => (await call('status.get', {})).connection === 'online');
+
+    const saved: string[] = [];
+    const faults: Fault[] = ['refuse', 'reset-reply', 'duplicate-request', 'reset-reply', 'refuse'];
+    for (const [i, fault] of faults.entries()) {
+      proxy.set(fault);
+      for (let n = 0; n < 3; n++) {
+        const c = await call('consultations.register', { serviceCode: 'P.02', channel: 'phone', client: { kind: 'anonymous' }, outcome: 'informed', note: `${fault} ${i}.${n}` });
+        saved.push(c.id);
+      }
+      await w.sync?.syncNow();
+    }
+    // The faults bit: the platform holds changes whose replies the desk never got, and some still wait.
+    const reached = await platform.sql.query(`SELECT id FROM sync_rows WHERE entity = 'consultation'`);
+    expect(reached.length).toBeGreaterThan(0);
+    expect((await call('status.get', {})).pendingChanges).toBeGreaterThan(0);
+    expect((await call('status.get', {})).connection).not.toBe('online');
+
+    proxy.set('pass');
+    await w.sync?.syncNow();
+    await until(async () => (await call('status.get', {})).pendingChanges === 0);
+
+    const onPlatform = await platform.sql.query<{ id: string }>(`SELECT id FROM sync_rows WHERE entity = 'consultation' ORDER BY id`);
+    expect(onPlatform.map((r) => r.id)).toEqual([...saved].sort());
+    const applied = await platform.sql.query<{ n: string }>(`SELECT count(*) AS n FROM sync_mutations WHERE status = 'APPLIED'`);
+    expect(Number(applied[0]?.n)).toBe(saved.length);
+    expect((await call('consultations.listToday', {})).every((c) => c.syncState === 'synced')).toBe(true);
+    expect(w.db.prepare(`SELECT count(*) AS n FROM sync_failures`).get()).toEqual({ n: 0 });
   });
 });
