@@ -1,15 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  launchBrowser,
-  screenshot,
-  serious,
-  startCore,
-  tempDataDir,
-  watchPageErrors,
-  type RunningCore,
-} from './harness';
+import { axeViolations, launchBrowser, openDesk, screenshot, serious, startCore, tempDataDir, type DeskInBrowser } from './harness';
 
 /**
  * The first clerk flow, keyboard only, in Debian's Chromium against the real browser-mode core:
@@ -17,23 +8,14 @@ import {
  * list, and still see it after the core restarts.
  */
 describe('clerk at the desk', () => {
-  const data = tempDataDir();
-  let core: RunningCore;
-  let browser: Browser;
+  let desk: DeskInBrowser;
   let page: Page;
-  let problems: string[];
 
   beforeAll(async () => {
-    core = await startCore(data.dir);
-    browser = await launchBrowser();
-    page = await browser.newPage({ locale: 'lv-LV', timezoneId: 'Europe/Riga', viewport: { width: 1366, height: 900 } });
-    problems = watchPageErrors(page);
+    desk = await openDesk();
+    page = desk.page;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await core?.stop();
-    data.remove();
-  });
+  afterAll(async () => desk?.close());
 
   async function expectAccessible(name: string) {
     await screenshot(page, name);
@@ -42,7 +24,7 @@ describe('clerk at the desk', () => {
   }
 
   it('signs in with the keyboard, in Latvian by default', async () => {
-    await page.goto(core.url);
+    await page.goto(desk.core.url);
     await expect.poll(() => page.getByLabel('Lietotājvārds').evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await page.evaluate(() => location.hash)).toBe('');
     await expectAccessible('01-sign-in');
@@ -139,9 +121,8 @@ describe('clerk at the desk', () => {
   });
 
   it('keeps today’s consultation after the core restarts', async () => {
-    await core.stop();
-    core = await startCore(data.dir);
-    await page.goto(core.url);
+    await desk.restartCore();
+    await page.goto(desk.core.url);
     await page.getByLabel('Lietotājvārds').fill('klerks');
     await page.getByLabel('Parole').fill('demo');
     await page.keyboard.press('Enter');
@@ -160,7 +141,7 @@ describe('clerk at the desk', () => {
   });
 
   it('raised no script error and no CSP violation on the way', () => {
-    expect(problems).toEqual([]);
+    expect(desk.problems).toEqual([]);
   });
 });
 

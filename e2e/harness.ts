@@ -113,3 +113,35 @@ export async function axeViolations(page: Page, name: string): Promise<AxeViolat
 export function serious(violations: AxeViolation[]): AxeViolation[] {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+export interface DeskInBrowser {
+  core: RunningCore;
+  page: Page;
+  /** Script errors and CSP violations seen so far. */
+  problems: string[];
+  /** Stops the core process and starts a new one on the same data. */
+  restartCore(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A real browser-mode core on a fresh data folder and a Latvian, Riga-time Chromium page for it. */
+export async function openDesk(): Promise<DeskInBrowser> {
+  const data = tempDataDir();
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ locale: 'lv-LV', timezoneId: 'Europe/Riga', viewport: { width: 1366, height: 900 } });
+  const desk: DeskInBrowser = {
+    core: await startCore(data.dir),
+    page,
+    problems: watchPageErrors(page),
+    async restartCore() {
+      await desk.core.stop();
+      desk.core = await startCore(data.dir);
+    },
+    async close() {
+      await browser.close();
+      await desk.core.stop();
+      data.remove();
+    },
+  };
+  return desk;
+}

@@ -1,31 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, screenshot, serious, startCore, tempDataDir, watchPageErrors, type RunningCore } from './harness';
+import type { Page } from 'playwright-core';
+import { axeViolations, openDesk, screenshot, serious, type DeskInBrowser } from './harness';
 
 /** A call-centre agent finds an article typed without diacritics and with a typo, by keyboard. */
 describe('agent searching the knowledge base', () => {
-  const data = tempDataDir();
-  let core: RunningCore;
-  let browser: Browser;
+  let desk: DeskInBrowser;
   let page: Page;
-  let problems: string[];
 
   beforeAll(async () => {
-    core = await startCore(data.dir);
-    browser = await launchBrowser();
-    page = await browser.newPage({ locale: 'lv-LV', timezoneId: 'Europe/Riga', viewport: { width: 1366, height: 900 } });
-    problems = watchPageErrors(page);
-    await page.goto(core.url);
+    desk = await openDesk();
+    page = desk.page;
+    await page.goto(desk.core.url);
     await page.getByLabel('Lietotājvārds').fill('operators');
     await page.getByLabel('Parole').fill('demo');
     await page.keyboard.press('Enter');
     await page.getByRole('navigation').waitFor();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await core?.stop();
-    data.remove();
-  });
+  afterAll(async () => desk?.close());
 
   it('finds and opens the article on the knowledge base and scripts', async () => {
     await page.locator('body').focus();
@@ -48,6 +39,6 @@ describe('agent searching the knowledge base', () => {
   });
 
   it('raised no script error and no CSP violation', () => {
-    expect(problems).toEqual([]);
+    expect(desk.problems).toEqual([]);
   });
 });

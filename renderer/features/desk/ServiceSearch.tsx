@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useListNavigation } from '../../app/useListNavigation';
+import { useSearchAsYouType } from '../../app/useSearchAsYouType';
 import { useTranslation } from 'react-i18next';
 import type { ServiceSummary } from '../../../preload/contract';
 import { useApp, useClient } from '../../app/hooks';
@@ -27,20 +28,11 @@ export function ServiceSearch({ onChoose }: { onChoose(service: ServiceSummary):
   const listId = 'service-results';
   const hintId = 'service-search-hint';
 
-  useEffect(() => {
-    if (!query.trim()) return;
-    let current = true;
-    // Debounced so a fast typist does not queue a search per keystroke.
-    const timer = setTimeout(async () => {
-      const result = await client.invoke('catalogue.search', { query, limit: 12 });
-      if (!current) return;
-      setResults(result.ok ? result.data : { items: [], total: 0 });
-    }, 150);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [client, query]);
+  useSearchAsYouType(
+    query,
+    (q) => client.invoke('catalogue.search', { query: q, limit: 12 }),
+    (result) => setResults(result.ok ? result.data : { items: [], total: 0 }),
+  );
 
   // An empty box shows no results, whatever an earlier search left behind.
   const shown = query.trim() ? results : null;

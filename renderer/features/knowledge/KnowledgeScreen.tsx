@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useListNavigation } from '../../app/useListNavigation';
+import { useSearchAsYouType } from '../../app/useSearchAsYouType';
 import { useTranslation } from 'react-i18next';
 import type { KbArticle, KbHit } from '../../../preload/contract';
 import { errorText } from '../../app/errors';
@@ -25,20 +26,15 @@ export function KnowledgeScreen() {
     if (article) titleRef.current?.focus();
   }, [article]);
 
-  useEffect(() => {
-    if (!query.trim()) return;
-    let current = true;
-    const timer = setTimeout(async () => {
-      const result = await client.invoke('kb.search', { query, limit: 10 });
-      if (!current) return;
+  useSearchAsYouType(
+    query,
+    (q) => client.invoke('kb.search', { query: q, limit: 10 }),
+    (result) => {
       setHits(result.ok ? result.data.items : []);
       setError(result.ok ? null : errorText(t, result.error));
-    }, 120);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [client, query, t]);
+    },
+    120,
+  );
 
   const shown = query.trim() ? hits : null;
   const items = shown ?? [];
