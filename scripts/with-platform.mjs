@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /*
@@ -27,7 +27,7 @@ function stopAll(signal) {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stopAll(signal));
 
 function startDesk() {
-  const desk = run(process.execPath, [join(root, target), ...rest], { env, stdio: 'inherit' });
+  const desk = run(process.execPath, [resolve(root, target), ...rest], { env, stdio: 'inherit' });
   desk.on('exit', (code, signal) => {
     stopAll('SIGTERM');
     process.exit(code ?? (signal ? 1 : 0));
