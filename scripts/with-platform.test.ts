@@ -45,6 +45,9 @@ describe('npm start with the embedded demo platform', () => {
     const report = JSON.parse(output.split('\n').find((l) => l.startsWith('{"url"')) ?? '{}') as { url: string; health: number };
     expect(report.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/u);
     expect(report.health).toBe(200);
+    // The desk has gone, so the platform has too (give it a moment to close its port).
+    await new Promise((r) => setTimeout(r, 500));
+    await expect(fetch(`${report.url}/healthz`)).rejects.toThrow();
   }, 60_000);
 
   it('leaves the platform out when told to', async () => {
