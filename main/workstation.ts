@@ -38,26 +38,27 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
   const db = openDatabase(join(config.dataDir, 'lete.sqlite'));
   const events = createEventBus();
 
-  if (config.demo) await seedDemo(db, {
+  if (config.demo) {
+    await seedDemo(db, {
       deskId: config.deskId,
       ...(config.passwordCost ? { passwordCost: config.passwordCost } : {}),
       ...(config.demoKnowledgeDir ? { knowledgeDir: config.demoKnowledgeDir } : {}),
     });
+  }
   const preferences = createPreferences(db, events);
   const platform = config.platformUrl ? createPlatformClient(config.platformUrl) : null;
-  // The status bar reads the engine's link state; the engine tells the status bar when it changes.
-  let engine: SyncEngine | null = null;
-  const status = createStatusService(db, events, platform ? () => engine?.state() ?? 'offline' : undefined);
-  engine = platform ? createSyncEngine(db, platform, { clock, logger, onChange: () => status.changed() }) : null;
+  // The status bar reads the engine's link state, and the engine tells the status bar when it changes.
+  const engine = platform ? createSyncEngine(db, platform, { clock, logger, onChange: () => status.changed() }) : null;
+  const status = createStatusService(db, events, engine ? () => engine.state() : undefined);
   const session = createSessionService(db, {
     clock,
     events,
     deskId: preferences.deskId(config.deskId),
     onSignedIn: (username, password) => {
-      if (!platform) return;
+      if (!platform || !engine) return;
       platform
         .login(username, password)
-        .then(() => engine?.syncNow())
+        .then(() => engine.syncNow())
         .catch((error: unknown) => logger.error('sync.loginFailed', { error }));
     },
     onSignedOut: () => platform?.signOut(),
@@ -76,7 +77,7 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
   engine?.start();
   const pokes =
     platform && engine && config.platformUrl
-      ? listenForPokes({ url: config.platformUrl, token: () => platform.accessToken(), onPoke: () => void engine?.syncNow() })
+      ? listenForPokes({ url: config.platformUrl, token: () => platform.accessToken(), onPoke: () => void engine.syncNow() })
       : null;
 
   const router = createRouter(
