@@ -61,8 +61,14 @@ describe('desk ⇄ platform', () => {
     await call('session.signIn', { username: 'klerks', password: 'demo' });
     await until(async () => (await call('status.get', {})).connection === 'online');
 
+    const changed: string[] = [];
+    w.events.subscribe((event, payload) => {
+      if (event === 'consultations.changed') changed.push((payload as { id: string }).id);
+    });
     const saved = await call('consultations.register', { serviceCode: 'P.02', channel: 'phone', client: { kind: 'anonymous' }, outcome: 'informed', note: 'pirmā' });
     await until(async () => (await call('consultations.listToday', {}))[0]?.syncState === 'synced');
+    // Open screens hear of the confirmation too, once on saving and again when the platform confirms.
+    await until(() => changed.filter((id) => id === saved.id).length >= 2);
     expect((await call('status.get', {})).pendingChanges).toBe(0);
     const onPlatform = await platform.sql.query<{ id: string }>(`SELECT id FROM sync_rows WHERE entity = 'consultation'`);
     expect(onPlatform.map((r) => r.id)).toEqual([saved.id]);

@@ -48,7 +48,18 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
   const preferences = createPreferences(db, events);
   const platform = config.platformUrl ? createPlatformClient(config.platformUrl) : null;
   // The status bar reads the engine's link state, and the engine tells the status bar when it changes.
-  const engine = platform ? createSyncEngine(db, platform, { clock, logger, onChange: () => status.changed() }) : null;
+  const engine = platform
+    ? createSyncEngine(db, platform, {
+        clock,
+        logger,
+        onChange: () => status.changed(),
+        // One event per batch is enough: a screen re-reads its list whichever row changed.
+        onPulled: (changes) => {
+          const consultation = changes.findLast((c) => c.entity === 'consultation');
+          if (consultation) events.emit('consultations.changed', { id: consultation.id });
+        },
+      })
+    : null;
   const status = createStatusService(db, events, engine ? () => engine.state() : undefined);
   const session = createSessionService(db, {
     clock,

@@ -19,6 +19,8 @@ export interface SyncEngineOptions {
   clock: Clock;
   logger: Logger;
   onChange(): void;
+  /** Told which rows a pulled batch changed, so open screens can refresh them. */
+  onPulled?(changes: { entity: string; id: string }[]): void;
   batchSize?: number;
   pollMs?: number;
   random?: () => number;
@@ -101,6 +103,7 @@ export function createSyncEngine(db: Db, client: PlatformClient, options: SyncEn
       const batch = await client.pull(checkpoint(), 500, clientId);
       if (stopped) return;
       apply(batch, clientId, options.clock.now());
+      if (batch.changes.length > 0) options.onPulled?.(batch.changes.map((c) => ({ entity: c.entity, id: c.id })));
       if (!batch.hasMore) return;
     }
   }
