@@ -9,15 +9,17 @@ import path from 'node:path';
 
 /** Which of our folders each layer may import from; a layer always may import itself. */
 const allowed = {
-  'preload/contract': [],
+  // Domain rules the desk and the platform must agree on (the personal-code check); pure, no imports.
+  shared: [],
+  'preload/contract': ['shared'],
   'preload/electron': ['preload/contract'],
   renderer: ['preload/contract'],
-  main: ['preload/contract', 'native', 'assets'],
+  main: ['preload/contract', 'native', 'assets', 'shared'],
   native: [],
-  assets: [],
-  platform: ['assets'],
+  assets: ['shared'],
+  platform: ['assets', 'shared'],
   // End-to-end tests start the real core and the real platform side by side.
-  e2e: ['assets', 'main', 'preload/contract', 'platform'],
+  e2e: ['assets', 'main', 'preload/contract', 'platform', 'shared'],
   scripts: [],
   bench: ['main', 'assets', 'preload/contract'],
   'eslint-rules': [],

@@ -1,30 +1,37 @@
-import { generateDemoData } from '../assets/demo';
+import { DEMO_PASSWORD, demoQueues, demoSystemAccounts, generateDemoData } from '../assets/demo';
 import { hashPassword } from './auth/login';
 import type { Sql } from './db/sql';
 import { writeRow } from './sync/rows';
 
-/** Loads the demo directory, users and catalogue into an empty platform database, once. */
+/** Loads the demo directory, users, system accounts, catalogue and queues into an empty platform database, once. */
 export async function seedDemo(sql: Sql, options: { passwordMemoryCost?: number } = {}): Promise<boolean> {
   const [existing] = await sql.query(`SELECT 1 FROM institutions LIMIT 1`);
   if (existing) return false;
   const data = generateDemoData();
-  const hashes = await Promise.all(data.users.map((u) => hashPassword(u.password, options.passwordMemoryCost)));
+  const accounts = [
+    ...data.users,
+    ...demoSystemAccounts(data).map((a) => ({ ...a, deskId: null, password: DEMO_PASSWORD })),
+  ];
+  const hashes = await Promise.all(accounts.map((u) => hashPassword(u.password, options.passwordMemoryCost)));
   await sql.transaction(async (tx) => {
     for (const i of data.institutions) await tx.query(`INSERT INTO institutions VALUES ($1, $2, $3, $4)`, [i.code, i.name, i.nameEn, i.kind]);
     for (const c of data.centres) await tx.query(`INSERT INTO centres VALUES ($1, $2, $3, $4, $5)`, [c.id, c.name, c.municipality, c.address, c.kind]);
     for (const d of data.desks) await tx.query(`INSERT INTO desks VALUES ($1, $2, $3)`, [d.id, d.centreId, d.name]);
-    for (const [n, u] of data.users.entries()) {
+    for (const [n, u] of accounts.entries()) {
       await tx.query(
         `INSERT INTO users (id, username, display_name, roles, centre_id, institution_code, desk_id, password_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [u.id, u.username, u.displayName, u.roles, u.centreId, u.institutionCode, u.deskId, hashes[n]],
       );
     }
     for (const i of data.institutions) {
-      await writeRow(tx, { entity: 'institution', id: i.code, data: { ...i }, centreId: null, ownerCode: i.code });
+      await writeRow(tx, { entity: 'institution', id: i.code, data: { ...i }, everyone: true, centreId: null, ownerCode: i.code });
     }
     for (const s of data.services) {
       const { code, ...rest } = s;
-      await writeRow(tx, { entity: 'service', id: code, data: { code, ...rest }, centreId: null, ownerCode: s.ownerCode });
+      await writeRow(tx, { entity: 'service', id: code, data: { code, ...rest }, everyone: true, centreId: null, ownerCode: s.ownerCode });
+    }
+    for (const q of demoQueues(data.centres, data.services)) {
+      await writeRow(tx, { entity: 'queue', id: q.id, data: q, centreId: q.centreId, ownerCode: null });
     }
   });
   return true;

@@ -3,7 +3,13 @@ import { GraphQLScalarType, Kind, type ValidationRule, type ValueNode } from 'gr
 import { createGraphQLError, createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createLogin, refreshSession } from './auth/login';
-import type { Principal, Tokens } from './auth/tokens';
+import type { Tokens } from './auth/tokens';
+import { auditQueries } from './audit/queries';
+import { caseQueries } from './cases/queries';
+import { clientQueries } from './clients/queries';
+import { kbQueries } from './kb/queries';
+import { queueQueries } from './queue/queries';
+import { clamp, need, type Context } from './access';
 import type { Sql } from './db/sql';
 import { platformError } from './errors';
 import { pull } from './sync/pull';
@@ -30,10 +36,6 @@ function literal(node: ValueNode): unknown {
 
 const JSONScalar = new GraphQLScalarType({ name: 'JSON', serialize: (v) => v, parseValue: (v) => v, parseLiteral: literal });
 
-export interface Context {
-  principal: Principal | null;
-}
-
 /** Production hides the schema: a desk's operations are known, an attacker's map need not be. */
 const noIntrospection: ValidationRule = (context) => ({
   Field(node) {
@@ -52,21 +54,16 @@ export interface GraphqlOptions {
   onChanged(): void;
 }
 
-function need(ctx: Context, roles?: string[]): Principal {
-  if (!ctx.principal) throw platformError('UNAUTHENTICATED', 'Nepieciešama pieslēgšanās.');
-  if (roles && !ctx.principal.roles.some((r) => roles.includes(r))) throw platformError('FORBIDDEN', 'Jūsu lomai tas nav atļauts.');
-  return ctx.principal;
-}
-
 export function createGraphql({ sql, tokens, production, onChanged }: GraphqlOptions) {
   const login = createLogin(sql, tokens);
+  const cases = caseQueries(sql);
   const resolvers = {
     JSON: JSONScalar,
     Query: {
       async me(_: unknown, __: unknown, ctx: Context) {
         const p = need(ctx);
-        const [u] = await sql.query<Record<string, unknown>>(`SELECT id, username, display_name, roles, centre_id, institution_code FROM users WHERE id = $1`, [p.userId]);
-        return { id: u?.id, username: u?.username, displayName: u?.display_name, roles: u?.roles, centreId: u?.centre_id, institutionCode: u?.institution_code };
+        const [u] = await sql.query<Record<string, unknown>>(`SELECT id, username, display_name, roles, centre_id, institution_code, desk_id FROM users WHERE id = $1`, [p.userId]);
+        return { id: u?.id, username: u?.username, displayName: u?.display_name, roles: u?.roles, centreId: u?.centre_id, institutionCode: u?.institution_code, deskId: u?.desk_id };
       },
       async institutions(_: unknown, __: unknown, ctx: Context) {
         need(ctx);
@@ -76,17 +73,30 @@ export function createGraphql({ sql, tokens, production, onChanged }: GraphqlOpt
         need(ctx);
         return sql.query(`SELECT id, name, municipality, address, kind FROM centres ORDER BY id`);
       },
+      async desks(_: unknown, args: { centreId?: string | null }, ctx: Context) {
+        need(ctx);
+        return (await sql.query<Record<string, string>>(`SELECT id, centre_id, name FROM desks WHERE $1::text IS NULL OR centre_id = $1 ORDER BY id`, [args.centreId ?? null])).map((d) => ({
+          id: d.id,
+          centreId: d.centre_id,
+          name: d.name,
+        }));
+      },
       async services(_: unknown, args: { ownerCode?: string | null; first: number }, ctx: Context) {
         need(ctx);
         const rows = await sql.query<{ data: Record<string, unknown> }>(
           `SELECT data FROM sync_rows WHERE entity = 'service' AND NOT deleted AND ($1::text IS NULL OR owner_code = $1) ORDER BY id LIMIT $2`,
-          [args.ownerCode ?? null, Math.min(Math.max(args.first, 1), 500)],
+          [args.ownerCode ?? null, clamp(args.first, 500)],
         );
         return rows.map((r) => r.data);
       },
+      ...clientQueries(sql),
+      ...cases.Query,
+      ...queueQueries(sql),
+      ...kbQueries(sql),
+      ...auditQueries(sql),
       pull(_: unknown, args: { checkpoint: number; limit: number; clientId?: string | null }, ctx: Context) {
         const p = need(ctx);
-        return pull(sql, p, Math.max(0, args.checkpoint), Math.min(Math.max(args.limit, 1), 1000), args.clientId ?? null);
+        return pull(sql, p, Math.max(0, args.checkpoint), clamp(args.limit, 1000, 500), args.clientId ?? null);
       },
     },
     Mutation: {
@@ -99,7 +109,9 @@ export function createGraphql({ sql, tokens, production, onChanged }: GraphqlOpt
         if (changed) onChanged();
         return { results };
       },
+      ...cases.Mutation,
     },
+    Case: cases.Case,
   };
 
   const plugins: Plugin[] = [

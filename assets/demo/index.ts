@@ -1,2 +1,3 @@
 export * from './types';
 export { generateDemoData, demoAccounts, DEMO_PASSWORD } from './generate';
+export { demoSystemAccounts, demoQueues, type DemoQueue, type DemoSystemAccount } from './platform';

@@ -1,3 +1,5 @@
+import type { FormField } from '../../shared/form';
+
 /** Demo data shapes. Self-contained: the platform reuses this generator and may not import desk code. */
 export type DemoChannel = 'in_person' | 'phone' | 'email' | 'portal' | 'post' | 'e_address';
 export type DemoRole = 'clerk' | 'agent' | 'supervisor' | 'editor' | 'admin';
@@ -9,13 +11,8 @@ export interface DemoInstitution {
   kind: 'state' | 'municipality';
 }
 
-export interface DemoFormField {
-  key: string;
-  label: string;
-  type: 'text' | 'number' | 'date' | 'select' | 'checkbox' | 'iban' | 'personalCode';
-  required: boolean;
-  options?: string[];
-}
+/** The catalogue's form definition is the one the desk and the platform validate against. */
+export type DemoFormField = FormField;
 
 export interface DemoService {
   code: string;

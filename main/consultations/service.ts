@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type Consultation, type NewConsultation } from '../../preload/contract';
 import { recordAudit } from '../audit/record';
-import { rigaDay, type Clock } from '../clock';
+import { rigaDay } from '../../shared/riga-day';
+import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { EventBus } from '../events';
 import { appendToOutbox } from '../outbox/append';

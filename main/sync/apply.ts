@@ -1,4 +1,4 @@
-import { rigaDay } from '../clock';
+import { rigaDay } from '../../shared/riga-day';
 import type { Db } from '../db/connection';
 import type { PullResult } from './platform-client';
 

@@ -88,6 +88,54 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'domain',
+    sql: `
+      -- Visibility: everyone (catalogue, directory, provider articles), one centre, or one owner institution.
+      ALTER TABLE sync_rows ADD COLUMN everyone boolean NOT NULL DEFAULT false;
+      UPDATE sync_rows SET everyone = (centre_id IS NULL);
+      -- The client a row concerns, for the 360 view across centres.
+      ALTER TABLE sync_rows ADD COLUMN client_id text;
+      -- History kept for statistics only: never sent to desks in a pull.
+      ALTER TABLE sync_rows ADD COLUMN archived boolean NOT NULL DEFAULT false;
+      CREATE INDEX sync_rows_client ON sync_rows(client_id) WHERE client_id IS NOT NULL;
+      CREATE INDEX sync_rows_entity_centre ON sync_rows(entity, centre_id);
+
+      -- Case numbers are handed to desks in blocks, so a desk offline can still print a final number.
+      CREATE TABLE case_number_counter (id int PRIMARY KEY CHECK (id = 1), last bigint NOT NULL);
+      INSERT INTO case_number_counter VALUES (1, 9999);
+      CREATE TABLE case_number_blocks (client_id text NOT NULL, first bigint NOT NULL, last bigint NOT NULL, PRIMARY KEY (client_id, first));
+      CREATE TABLE case_numbers (number bigint PRIMARY KEY, case_id text NOT NULL UNIQUE);
+      CREATE UNIQUE INDEX sync_rows_invoice_number ON sync_rows ((data->>'number')) WHERE entity = 'invoice';
+      CREATE TABLE ticket_counters (queue_id text NOT NULL, day date NOT NULL, last int NOT NULL, PRIMARY KEY (queue_id, day));
+
+      -- Document content, uploaded resumably in chunks after the metadata row is synced.
+      CREATE TABLE document_content (
+        id text PRIMARY KEY,
+        size bigint NOT NULL,
+        sha256 text NOT NULL,
+        received bigint NOT NULL DEFAULT 0,
+        complete boolean NOT NULL DEFAULT false,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE document_chunks (id text NOT NULL REFERENCES document_content(id) ON DELETE CASCADE, "offset" bigint NOT NULL, data bytea NOT NULL, PRIMARY KEY (id, "offset"));
+
+      -- Applications waiting to be handed to their owner's back office, retried until accepted.
+      CREATE TABLE backoffice_outbox (
+        case_id text PRIMARY KEY,
+        owner_code text NOT NULL,
+        attempts int NOT NULL DEFAULT 0,
+        next_at timestamptz NOT NULL DEFAULT now(),
+        last_error text,
+        sent_at timestamptz
+      );
+      CREATE INDEX backoffice_outbox_due ON backoffice_outbox(owner_code, next_at) WHERE sent_at IS NULL;
+      -- What an intent answered (the ticket "call next" picked), to answer a retry the same way.
+      ALTER TABLE sync_mutations ADD COLUMN result jsonb;
+      CREATE INDEX audit_events_client ON audit_events(client_concerned) WHERE client_concerned IS NOT NULL;
+    `,
+  },
 ];
 
 export async function migrate(sql: Sql): Promise<number> {

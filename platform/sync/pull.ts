@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/tokens';
 import type { Sql } from '../db/sql';
+import { visibleTo } from './scope';
 
 export interface PullResult {
   changes: { entity: string; id: string; version: number; deleted: boolean; data: unknown }[];
@@ -8,11 +9,6 @@ export interface PullResult {
   acks: { clientId: string; lastMutationId: number }[];
 }
 
-/** What a user may see: the shared catalogue and directory, plus their centre's or institution's rows. */
-function scope(p: Principal): { clause: string; params: unknown[] } {
-  if (p.roles.includes('admin')) return { clause: 'true', params: [] };
-  return { clause: '(centre_id IS NULL OR centre_id = $3 OR owner_code = $4)', params: [p.centreId ?? '', p.institutionCode ?? ''] };
-}
 
 /**
  * Changes after a checkpoint, in seq order, from one snapshot together with the desk's acknowledged
@@ -22,10 +18,10 @@ function scope(p: Principal): { clause: string; params: unknown[] } {
 export function pull(sql: Sql, principal: Principal, checkpoint: number, limit: number, clientId: string | null): Promise<PullResult> {
   return sql.transaction(
     async (tx) => {
-      const s = scope(principal);
+      const s = visibleTo(principal, 3);
       const rows = await tx.query<{ entity: string; id: string; version: string; deleted: boolean; data: unknown }>(
         `SELECT entity, id, version, deleted, CASE WHEN deleted THEN NULL ELSE data END AS data FROM sync_rows
-          WHERE version > $1 AND ${s.clause} ORDER BY version LIMIT $2`,
+          WHERE version > $1 AND NOT archived AND ${s.clause} ORDER BY version LIMIT $2`,
         [checkpoint, limit + 1, ...s.params],
       );
       const hasMore = rows.length > limit;

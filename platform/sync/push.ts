@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/tokens';
 import type { Sql } from '../db/sql';
 import { mutationHandlers } from './mutations';
+import type { Outcome } from './outcome';
 
 export interface PushedMutation {
   mutationId: number;
@@ -17,6 +18,7 @@ export interface PushResult {
   status: PushStatus;
   reason: string | null;
   conflict: { fields: string[]; serverState: unknown } | null;
+  result: unknown;
 }
 
 /**
@@ -32,14 +34,27 @@ export async function push(sql: Sql, principal: Principal, clientId: string, mut
       await tx.query(`INSERT INTO sync_clients (client_id, user_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING`, [clientId, principal.userId]);
       const [client] = await tx.query<{ last_mutation_id: string }>(`SELECT last_mutation_id FROM sync_clients WHERE client_id = $1 FOR UPDATE`, [clientId]);
       const last = Number(client?.last_mutation_id ?? 0);
-      const base = { mutationId: m.mutationId, reason: null, conflict: null };
-      if (m.mutationId <= last) return { ...base, status: 'ALREADY_APPLIED' };
+      const base = { mutationId: m.mutationId, reason: null, conflict: null, result: null };
+      if (m.mutationId <= last) {
+        const [earlier] = await tx.query<{ result: unknown }>(`SELECT result FROM sync_mutations WHERE client_id = $1 AND mutation_id = $2`, [clientId, m.mutationId]);
+        return { ...base, status: 'ALREADY_APPLIED', result: earlier?.result ?? null };
+      }
       if (m.mutationId > last + 1) return { ...base, status: 'OUT_OF_ORDER', reason: `Gaidīta izmaiņa nr. ${last + 1}.` };
 
       const handler = mutationHandlers[m.name];
-      const outcome = handler
-        ? await handler(m.args, { tx, principal, clientId, mutationId: m.mutationId, baseVersions: m.baseVersions ?? {}, now: now() })
-        : ({ status: 'REJECTED', reason: `Nezināma izmaiņa „${m.name}”: atjauniniet Lete.` } as const);
+      let outcome: Outcome = { status: 'REJECTED', reason: `Nezināma izmaiņa „${m.name}”: atjauniniet Lete.` };
+      if (handler) {
+        // A race lost to another desk (a unique number taken meanwhile) is a refusal, not a failure that
+        // would block this desk's queue; any other error fails the request and the desk retries.
+        await tx.query('SAVEPOINT mutation');
+        try {
+          outcome = await handler(m.args, { tx, principal, clientId, mutationId: m.mutationId, baseVersions: m.baseVersions ?? {}, now: now() });
+        } catch (error) {
+          if ((error as { code?: string }).code !== '23505') throw error;
+          await tx.query('ROLLBACK TO SAVEPOINT mutation');
+          outcome = { status: 'REJECTED', reason: 'Kāds cits tikko reģistrēja to pašu ierakstu; atjaunojiet datus un mēģiniet vēlreiz.' };
+        }
+      }
       if (outcome.status === 'CONFLICT') {
         const entityId = (m.args as { id?: unknown }).id;
         await tx.query(
@@ -49,26 +64,30 @@ export async function push(sql: Sql, principal: Principal, clientId: string, mut
       }
       await tx.query(`UPDATE sync_clients SET last_mutation_id = $2 WHERE client_id = $1`, [clientId, m.mutationId]);
       const reason = outcome.status === 'REJECTED' ? outcome.reason : null;
-      await tx.query(`INSERT INTO sync_mutations (client_id, mutation_id, key, name, status, reason) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      const result = outcome.status === 'APPLIED' ? (outcome.result ?? null) : null;
+      await tx.query(`INSERT INTO sync_mutations (client_id, mutation_id, key, name, status, reason, result) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
         clientId,
         m.mutationId,
         m.key,
         m.name,
         outcome.status,
         reason,
+        JSON.stringify(result),
       ]);
-      const concerned = (m.args as { id?: unknown }).id;
-      await tx.query(`INSERT INTO audit_events (user_id, action, subject, detail) VALUES ($1, $2, $3, $4)`, [
+      const subject = (m.args as { id?: unknown } | null)?.id;
+      await tx.query(`INSERT INTO audit_events (user_id, action, subject, client_concerned, detail) VALUES ($1, $2, $3, $4, $5)`, [
         principal.userId,
         m.name,
-        typeof concerned === 'string' ? concerned : null,
-        JSON.stringify({ clientId, mutationId: m.mutationId, status: outcome.status }),
+        typeof subject === 'string' ? subject : null,
+        outcome.status === 'APPLIED' ? (outcome.concerned ?? null) : null,
+        JSON.stringify({ clientId, mutationId: m.mutationId, status: outcome.status, ...(outcome.status === 'APPLIED' ? outcome.audit : {}) }),
       ]);
       return {
         ...base,
         status: outcome.status,
         reason,
         conflict: outcome.status === 'CONFLICT' ? { fields: outcome.fields, serverState: outcome.serverState } : null,
+        result,
       };
     });
     results.push(result);
@@ -76,7 +95,7 @@ export async function push(sql: Sql, principal: Principal, clientId: string, mut
     // After a gap nothing later can apply; the desk resends from the missing number.
     if (result.status === 'OUT_OF_ORDER') {
       for (const rest of mutations.slice(mutations.indexOf(m) + 1)) {
-        results.push({ mutationId: rest.mutationId, status: 'OUT_OF_ORDER', reason: result.reason, conflict: null });
+        results.push({ mutationId: rest.mutationId, status: 'OUT_OF_ORDER', reason: result.reason, conflict: null, result: null });
       }
       break;
     }

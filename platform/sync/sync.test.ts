@@ -1,19 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { GraphQLClient } from 'graphql-request';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Platform } from '../server';
-import { engines, signIn, startTestPlatform } from '../test-support/platform';
+import { PULL, engines, pullAll, pushOne, signIn, startTestPlatform, type Pulled as Pull } from '../test-support/platform';
 import { writeRow } from './rows';
-
-const PUSH = `mutation ($clientId: ID!, $mutations: [MutationInput!]!) {
-  push(clientId: $clientId, mutations: $mutations) { results { mutationId status reason conflict { fields serverState } } }
-}`;
-const PULL = `query ($checkpoint: Int!, $limit: Int, $clientId: ID) {
-  pull(checkpoint: $checkpoint, limit: $limit, clientId: $clientId) { changes { entity id version deleted data } checkpoint hasMore acks { clientId lastMutationId } }
-}`;
-
-interface Result { mutationId: number; status: string; reason: string | null; conflict: { fields: string[]; serverState: Record<string, unknown> } | null }
-interface Pull { changes: { entity: string; id: string; version: number; data: Record<string, unknown> }[]; checkpoint: number; hasMore: boolean; acks: { clientId: string; lastMutationId: number }[] }
 
 const consultation = (id = randomUUID(), serviceCode: string | null = 'P.02') => ({
   id,
@@ -23,26 +12,6 @@ const consultation = (id = randomUUID(), serviceCode: string | null = 'P.02') =>
   outcome: 'informed',
   note: '',
 });
-
-async function pushOne(client: GraphQLClient, clientId: string, mutationId: number, name: string, args: unknown, baseVersions?: unknown): Promise<Result> {
-  const { push } = await client.request<{ push: { results: Result[] } }>(PUSH, {
-    clientId,
-    mutations: [{ mutationId, key: randomUUID(), name, args, ...(baseVersions ? { baseVersions } : {}) }],
-  });
-  return push.results[0]!;
-}
-
-async function pullAll(client: GraphQLClient, clientId: string | null = null, from = 0): Promise<Pull> {
-  let checkpoint = from;
-  const changes: Pull['changes'] = [];
-  let last: Pull;
-  do {
-    ({ pull: last } = await client.request<{ pull: Pull }>(PULL, { checkpoint, limit: 200, clientId }));
-    changes.push(...last.changes);
-    checkpoint = last.checkpoint;
-  } while (last.hasMore);
-  return { ...last, changes, checkpoint };
-}
 
 describe.each(engines)('sync on %s', (engine) => {
   let platform: Platform;

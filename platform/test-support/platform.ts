@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { GraphQLClient } from 'graphql-request';
 import { createPlatform, type Platform } from '../server';
@@ -40,3 +40,61 @@ export async function signIn(platform: Platform, username: string, password = 'd
   );
   return new GraphQLClient(`${platform.url}/graphql`, { headers: { authorization: `Bearer ${login.accessToken}` } });
 }
+
+export const PUSH = `mutation ($clientId: ID!, $mutations: [MutationInput!]!) {
+  push(clientId: $clientId, mutations: $mutations) { results { mutationId status reason conflict { fields serverState } result } }
+}`;
+export const PULL = `query ($checkpoint: Int!, $limit: Int, $clientId: ID) {
+  pull(checkpoint: $checkpoint, limit: $limit, clientId: $clientId) { changes { entity id version deleted data } checkpoint hasMore acks { clientId lastMutationId } }
+}`;
+
+export interface PushOutcome {
+  mutationId: number;
+  status: string;
+  reason: string | null;
+  conflict: { fields: string[]; serverState: Record<string, unknown> } | null;
+  result: unknown;
+}
+export interface Pulled {
+  changes: { entity: string; id: string; version: number; deleted: boolean; data: Record<string, unknown> }[];
+  checkpoint: number;
+  hasMore: boolean;
+  acks: { clientId: string; lastMutationId: number }[];
+}
+
+export async function pushOne(client: GraphQLClient, clientId: string, mutationId: number, name: string, args: unknown, baseVersions?: unknown): Promise<PushOutcome> {
+  const { push } = await client.request<{ push: { results: PushOutcome[] } }>(PUSH, {
+    clientId,
+    mutations: [{ mutationId, key: randomUUID(), name, args, ...(baseVersions ? { baseVersions } : {}) }],
+  });
+  const [result] = push.results;
+  if (!result) throw new Error('push answered no result');
+  return result;
+}
+
+export async function pullAll(client: GraphQLClient, clientId: string | null = null, from = 0): Promise<Pulled> {
+  let checkpoint = from;
+  const changes: Pulled['changes'] = [];
+  let last: Pulled;
+  do {
+    ({ pull: last } = await client.request<{ pull: Pulled }>(PULL, { checkpoint, limit: 500, clientId }));
+    changes.push(...last.changes);
+    checkpoint = last.checkpoint;
+  } while (last.hasMore);
+  return { ...last, changes, checkpoint };
+}
+
+/** A signed-in desk installation that numbers its own mutations, as the real desk's outbox does. */
+export async function connectDesk(platform: Platform, username: string) {
+  const client = await signIn(platform, username);
+  const clientId = `desk-${randomUUID()}`;
+  let next = 1;
+  return {
+    client,
+    clientId,
+    push: (name: string, args: unknown, baseVersions?: unknown) => pushOne(client, clientId, next++, name, args, baseVersions),
+    pull: (from = 0) => pullAll(client, clientId, from),
+    request: <T>(query: string, variables?: Record<string, unknown>) => client.request<T>(query, variables),
+  };
+}
+export type TestDesk = Awaited<ReturnType<typeof connectDesk>>;

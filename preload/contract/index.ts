@@ -4,4 +4,4 @@ export * from './calls';
 export * from './events';
 export * from './wire';
 export * from './client';
-export * from './personal-code';
+export * from '../../shared/personal-code';

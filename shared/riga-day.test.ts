@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rigaDay } from './clock';
+import { rigaDay } from './riga-day';
 
 describe('rigaDay', () => {
   it('counts the day in Riga, not in UTC', () => {
