@@ -39,8 +39,9 @@ export function queueQueries(sql: Sql) {
       if (userId !== p.userId && !p.roles.some((r) => r === 'supervisor' || r === 'admin')) throw platformError('FORBIDDEN', 'Cita darbinieka darba laiku redz tikai vadītājs.');
       if (!/^\d{4}-\d{2}-\d{2}$/u.test(args.day)) throw platformError('BAD_REQUEST', 'Datumam jābūt formā GGGG-MM-DD.');
       return visibleRows<WorktimeData>(sql, p, 'worktime', {
-        where: `data->>'userId' = $3 AND substr(data->>'startedAt', 1, 10) BETWEEN to_char($4::date - 1, 'YYYY-MM-DD') AND $4`,
-        params: [userId, args.day],
+        // Stored in UTC: a Riga day starts on the previous UTC date, so read two and keep the Riga day's.
+        where: `data->>'userId' = $3 AND substr(data->>'startedAt', 1, 10) BETWEEN $4 AND $5`,
+        params: [userId, new Date(Date.parse(`${args.day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10), args.day],
         order: `data->>'startedAt'`,
         limit: 1000,
       }).then((rows) => rows.filter((r) => rigaDay(new Date(r.startedAt)) === args.day));

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Platform } from '../server';
+import { connectDesk, engines, startTestPlatform } from '../test-support/platform';
+
+const article = (id: string, baseVersion: number, audience: 'providers' | 'owners', title: string) => ({
+  id,
+  baseVersion,
+  title,
+  body: 'Iesniegumu pieņem klātienē vai portālā Latvija.gov.lv.',
+  topic: 'Sociālā apdrošināšana',
+  tags: ['pabalsts'],
+  serviceCodes: ['P.08'],
+  legislation: [{ title: 'Likums "Par valsts sociālo apdrošināšanu"', url: 'https://likumi.lv/ta/id/45466' }],
+  audience,
+  template: 'procedure',
+});
+
+describe.each(engines)('knowledge base on %s', (engine) => {
+  let platform: Platform;
+  afterEach(async () => platform?.close());
+
+  it('publishes versions, refuses to overwrite a newer one, and keeps owner-only articles from provider desks', async () => {
+    platform = await startTestPlatform(engine);
+    const editor = await connectDesk(platform, 'redaktors');
+    const vsaaEditor = await connectDesk(platform, 'redaktore.vsaa');
+    const clerk = await connectDesk(platform, 'klerks');
+    const shared = randomUUID();
+    const internal = randomUUID();
+    expect((await editor.push('article.publish', article(shared, 0, 'providers', 'Apbedīšanas pabalsts'))).status).toBe('APPLIED');
+    expect((await editor.push('article.publish', article(shared, 1, 'providers', 'Apbedīšanas pabalsts: kā pieteikt'))).status).toBe('APPLIED');
+    const stale = await editor.push('article.publish', article(shared, 1, 'providers', 'Novecojis labojums'));
+    expect(stale).toMatchObject({ status: 'CONFLICT', conflict: { fields: ['version'] } });
+    expect((await editor.push('article.publish', article(internal, 0, 'owners', 'Iekšējā kārtība'))).reason).toMatch(/iestādes redaktors/u);
+    expect((await vsaaEditor.push('article.publish', article(internal, 0, 'owners', 'Iekšējā kārtība'))).status).toBe('APPLIED');
+    expect((await clerk.push('article.publish', article(randomUUID(), 0, 'providers', 'X'))).reason).toMatch(/tikai redaktors/u);
+
+    const seen = (await clerk.pull()).changes.filter((c) => c.entity === 'article').map((c) => c.data.title);
+    expect(seen).toEqual(['Apbedīšanas pabalsts: kā pieteikt']);
+    const { articleVersions } = await clerk.request<{ articleVersions: { version: number; title: string; updatedBy: string }[] }>(
+      `query ($id: ID!) { articleVersions(id: $id) { version title updatedBy } }`,
+      { id: shared },
+    );
+    expect(articleVersions).toEqual([
+      { version: 2, title: 'Apbedīšanas pabalsts: kā pieteikt', updatedBy: 'user-redaktors' },
+      { version: 1, title: 'Apbedīšanas pabalsts', updatedBy: 'user-redaktors' },
+    ]);
+  });
+
+  it('publishes a call script only when every path ends with an outcome', async () => {
+    platform = await startTestPlatform(engine);
+    const editor = await connectDesk(platform, 'redaktors');
+    const steps = [
+      { id: 'q', kind: 'question', text: 'Vai bērns dzimis Latvijā?', choices: [{ label: 'Jā', next: 'end' }, { label: 'Nē', next: 'nowhere' }] },
+      { id: 'end', kind: 'end', text: 'Informēts', outcome: 'informed' },
+    ];
+    const broken = await editor.push('script.publish', { id: randomUUID(), baseVersion: 0, title: 'Bērna kopšanas pabalsts', serviceCodes: [], start: 'q', steps });
+    expect(broken.reason).toMatch(/ved uz neesošu soli „nowhere”/u);
+    const fixed = steps.map((s) => (s.id === 'q' ? { ...s, choices: [{ label: 'Jā', next: 'end' }, { label: 'Nē', next: 'end' }] } : s));
+    expect((await editor.push('script.publish', { id: randomUUID(), baseVersion: 0, title: 'Bērna kopšanas pabalsts', serviceCodes: [], start: 'q', steps: fixed })).status).toBe('APPLIED');
+    const { scripts } = await editor.request<{ scripts: { title: string; version: number }[] }>(`{ scripts { title version } }`);
+    expect(scripts).toEqual([{ title: 'Bērna kopšanas pabalsts', version: 1 }]);
+  });
+});
