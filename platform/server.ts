@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEMO_PASSWORD } from '../assets/demo';
 import { createTokens } from './auth/tokens';
+import { startBackOfficeSimulation } from './backoffice/simulation';
+import { escalateOverdue } from './cases/sla';
 import { migrate } from './db/migrations';
 import { openPglite, openPostgres, type Sql } from './db/sql';
 import { seedDemo } from './demo';
@@ -20,6 +23,10 @@ export interface PlatformOptions {
   tokenSecret?: string;
   /** argon2 memory cost for demo users; tests lower it. */
   passwordMemoryCost?: number;
+  /** Plays the owner institutions' back offices through the public API (demo only). */
+  backOffice?: { paceMs: number; tickMs: number };
+  /** How often overdue cases are escalated; off when not given. */
+  slaSweepMs?: number;
 }
 
 export interface Platform {
@@ -29,6 +36,7 @@ export interface Platform {
 }
 
 const MAX_BODY = 1024 * 1024;
+const POKE_CHANNEL = 'lete_poke';
 
 export async function createPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const sql = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
@@ -38,7 +46,10 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Pla
   const tokens = createTokens(secret);
   const pokes = new EventEmitter();
   pokes.setMaxListeners(0);
-  const yoga = createGraphql({ sql, tokens, production: options.production ?? false, onChanged: () => pokes.emit('poke') });
+  // Every instance on the same database hears every change, so a desk is poked whichever one it is on.
+  await sql.listen(POKE_CHANNEL, () => pokes.emit('poke'));
+  const changed = () => void sql.query(`NOTIFY ${POKE_CHANNEL}`).catch(() => undefined);
+  const yoga = createGraphql({ sql, tokens, production: options.production ?? false, onChanged: changed });
 
   // Server-sent events: a poke only tells desks to pull; pull is the one path data takes.
   async function events(req: IncomingMessage, res: ServerResponse) {
@@ -79,10 +90,28 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Pla
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+
+  const sweep = options.slaSweepMs
+    ? setInterval(() => {
+        void escalateOverdue(sql, new Date())
+          .then((n) => n > 0 && changed())
+          .catch(() => undefined);
+      }, options.slaSweepMs)
+    : null;
+  sweep?.unref();
+  let simulation: { stop(): Promise<void> } | null = null;
+  if (options.backOffice) {
+    const accounts = await sql.query<{ username: string }>(`SELECT username FROM users WHERE 'integration' = ANY(roles) AND active ORDER BY username`);
+    simulation = startBackOfficeSimulation({ url, accounts: accounts.map((a) => ({ username: a.username, password: DEMO_PASSWORD })), ...options.backOffice });
+  }
+
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url,
     sql,
     async close() {
+      if (sweep) clearInterval(sweep);
+      await simulation?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sql.close();

@@ -75,7 +75,7 @@ async function transition(ctx: MutationContext, row: CaseRow, to: CaseStatus, ac
 async function queueForBackOffice(ctx: MutationContext, row: CaseRow): Promise<void> {
   await ctx.tx.query(
     `INSERT INTO backoffice_outbox (case_id, owner_code) VALUES ($1, $2)
-     ON CONFLICT (case_id) DO UPDATE SET attempts = 0, next_at = now(), sent_at = NULL, last_error = NULL`,
+     ON CONFLICT (case_id) DO UPDATE SET attempts = 0, next_at = now(), sent_at = NULL`,
     [row.id, row.data.ownerCode],
   );
 }

@@ -34,14 +34,26 @@ export function caseQueries(sql: Sql) {
         if (args.level) conditions.push(`data->>'level' = $${3 + params.push(args.level) - 1}`);
         return visibleRows<CaseData>(sql, p, 'case', { where: conditions.join(' AND ') || 'true', params, order: `data->>'createdAt' DESC`, limit: clamp(args.first, 500) });
       },
+      /**
+       * Hands out applications waiting for the caller's institution as a lease: each comes back after a
+       * growing pause until the back office accepts it, so one that crashed mid-way loses nothing.
+       */
       async submissions(_: unknown, args: { first?: number }, ctx: Context) {
         const p = need(ctx, ['integration']);
-        const rows = await sql.query<{ data: CaseData; attempts: number }>(
-          `SELECT r.data, o.attempts FROM backoffice_outbox o JOIN sync_rows r ON r.entity = 'case' AND r.id = o.case_id
-            WHERE o.owner_code = $1 AND o.sent_at IS NULL AND o.next_at <= now() ORDER BY o.next_at LIMIT $2`,
-          [p.institutionCode, clamp(args.first, 100, 20)],
+        const leased = await sql.transaction((tx) =>
+          tx.query<{ case_id: string; attempts: number }>(
+            `UPDATE backoffice_outbox SET attempts = attempts + 1, next_at = now() + least(power(2, attempts), 60) * interval '1 minute'
+              WHERE case_id IN (SELECT case_id FROM backoffice_outbox WHERE owner_code = $1 AND sent_at IS NULL AND next_at <= now() ORDER BY next_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+              RETURNING case_id, attempts`,
+            [p.institutionCode, clamp(args.first, 100, 20)],
+          ),
         );
-        return Promise.all(rows.map(async (r) => ({ case: r.data, attempts: r.attempts, documents: await documentsOf(r.data.id) })));
+        const result = [];
+        for (const lease of leased) {
+          const row = await readRow<CaseData>(sql, 'case', lease.case_id);
+          if (row) result.push({ case: row.data, attempts: lease.attempts, documents: await documentsOf(row.id) });
+        }
+        return result;
       },
     },
     Mutation: {

@@ -121,13 +121,12 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       );
       CREATE TABLE document_chunks (id text NOT NULL REFERENCES document_content(id) ON DELETE CASCADE, "offset" bigint NOT NULL, data bytea NOT NULL, PRIMARY KEY (id, "offset"));
 
-      -- Applications waiting to be handed to their owner's back office, retried until accepted.
+      -- Applications waiting for their owner's back office, leased out again until it accepts them.
       CREATE TABLE backoffice_outbox (
         case_id text PRIMARY KEY,
         owner_code text NOT NULL,
         attempts int NOT NULL DEFAULT 0,
         next_at timestamptz NOT NULL DEFAULT now(),
-        last_error text,
         sent_at timestamptz
       );
       CREATE INDEX backoffice_outbox_due ON backoffice_outbox(owner_code, next_at) WHERE sent_at IS NULL;
