@@ -9,6 +9,7 @@ import { escalateOverdue } from './cases/sla';
 import { migrate } from './db/migrations';
 import { openPglite, openPostgres, type Sql } from './db/sql';
 import { seedDemo } from './demo';
+import { createDocumentRoutes } from './documents/http';
 import { createGraphql } from './graphql';
 
 export interface PlatformOptions {
@@ -44,6 +45,7 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Pla
   if (options.demo) await seedDemo(sql, options.passwordMemoryCost ? { passwordMemoryCost: options.passwordMemoryCost } : {});
   const secret = new TextEncoder().encode(options.tokenSecret ?? randomBytes(32).toString('hex'));
   const tokens = createTokens(secret);
+  const documentRoutes = createDocumentRoutes({ sql, tokens });
   const pokes = new EventEmitter();
   pokes.setMaxListeners(0);
   // Every instance on the same database hears every change, so a desk is poked whichever one it is on.
@@ -77,6 +79,14 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Pla
     }
     if (path === '/events') {
       void events(req, res);
+      return;
+    }
+    // Before the size check: document chunks are larger than any GraphQL request and have their own limit.
+    if (path?.startsWith('/documents/')) {
+      void documentRoutes(req, res, path).catch(() => {
+        if (res.headersSent) res.destroy();
+        else res.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 'INTERNAL', message: 'Servera kļūda. Mēģiniet vēlreiz vēlāk.' }));
+      });
       return;
     }
     if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
