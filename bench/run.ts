@@ -7,6 +7,7 @@ import { consultationWriteBench } from './consultation-write';
 import { judged } from './kb-judged';
 import { kbSearchBench } from './kb-search';
 import type { Figure } from './measure';
+import { platformSyncBench } from './platform-sync';
 
 /**
  * `npm run bench`: each figure is a ratio against a baseline measured in the same run on the same
@@ -18,6 +19,7 @@ try {
   const kb = await kbSearchBench(db, Number(process.env.LETE_BENCH_KB_ARTICLES ?? 50_000));
   const figures: Figure[] = [...(await catalogueSearchBench(db)), ...(await consultationWriteBench(db)), ...kb.figures];
   db.close();
+  figures.push(...(await platformSyncBench()));
   const ms = (n: number) => `${n.toFixed(3)} ms`;
   for (const f of figures) {
     process.stdout.write(

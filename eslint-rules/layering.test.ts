@@ -30,6 +30,10 @@ describe('layering lint rule', () => {
     expect(await lint('platform/x.ts', `import { fold } from '../main/text/fold';\nvoid fold;\n`)).toHaveLength(1);
     expect(await lint('platform/x.ts', `import { generateDemoData } from '../assets/demo';\nvoid generateDemoData;\n`)).toEqual([]);
   });
+  it('lets the benchmarks start the platform but not the renderer', async () => {
+    expect(await lint('bench/x.ts', `import { createPlatform } from '../platform/server';\nvoid createPlatform;\n`)).toEqual([]);
+    expect(await lint('bench/x.ts', `export * from '../renderer/app/store';\n`)).toHaveLength(1);
+  });
   it('stops the core from reaching into the renderer', async () => {
     expect(await lint('main/x.ts', `export * from '../renderer/app/store';\n`)).toHaveLength(1);
   });
