@@ -1,6 +1,6 @@
 import { createGraphQLError } from 'graphql-yoga';
 
-export type PlatformErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_CREDENTIALS' | 'TOO_MANY_ATTEMPTS' | 'BAD_REQUEST';
+export type PlatformErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_CREDENTIALS' | 'TOO_MANY_ATTEMPTS' | 'BAD_REQUEST' | 'UPDATE_REQUIRED';
 
 /**
  * A GraphQL error a desk can act on: a machine code in `extensions.code`, a Latvian message for people.

@@ -135,17 +135,27 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       CREATE INDEX audit_events_client ON audit_events(client_concerned) WHERE client_concerned IS NOT NULL;
     `,
   },
+  {
+    version: 4,
+    name: 'mutation-versions',
+    sql: `
+      -- The seq an applied mutation's transaction ended at: a desk that edited on top of its own pending
+      -- change uses it as that edit's base version, and a retry gets the same number.
+      ALTER TABLE sync_mutations ADD COLUMN version bigint;
+    `,
+  },
 ];
 
-export async function migrate(sql: Sql): Promise<number> {
+/** Applies migrations up to `target` (all by default), each in its own transaction with its record. */
+export async function migrate(sql: Sql, target = migrations.length): Promise<number> {
   await sql.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   const done = new Set((await sql.query<{ version: number }>(`SELECT version FROM schema_migrations`)).map((r) => Number(r.version)));
   for (const m of migrations) {
-    if (done.has(m.version)) continue;
+    if (done.has(m.version) || m.version > target) continue;
     await sql.transaction(async (tx) => {
       await tx.exec(m.sql);
       await tx.query(`INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, [m.version, m.name]);
     });
   }
-  return migrations.length;
+  return Math.min(target, migrations.length);
 }

@@ -1,7 +1,8 @@
 import type { Principal } from '../auth/tokens';
 import type { Sql } from '../db/sql';
 import { mutationHandlers } from './mutations';
-import type { Outcome } from './outcome';
+import { platformError } from '../errors';
+import type { MutationHandler, Outcome } from './outcome';
 
 export interface PushedMutation {
   mutationId: number;
@@ -19,6 +20,8 @@ export interface PushResult {
   reason: string | null;
   conflict: { fields: string[]; serverState: unknown } | null;
   result: unknown;
+  /** For APPLIED: the seq the mutation's transaction ended at, the base for the desk's next edit on top. */
+  version: number | null;
 }
 
 /**
@@ -27,6 +30,12 @@ export interface PushResult {
  * and a refusal or conflict is recorded and moves the counter on, never blocking the desk's queue.
  */
 export async function push(sql: Sql, principal: Principal, clientId: string, mutations: PushedMutation[], now = () => new Date()): Promise<{ results: PushResult[]; changed: boolean }> {
+  // A desk newer than this platform would have its change refused and lost; refuse the request instead,
+  // before anything applies, so the change waits in the desk's outbox until the platform is updated.
+  const unknown = mutations.find((m) => !mutationHandlers[m.name]);
+  if (unknown) {
+    throw platformError('UPDATE_REQUIRED', `Platforma vēl nepazīst izmaiņu „${unknown.name}”. Izmaiņas gaida darba vietā; ziņojiet IT atbalstam, ka platforma jāatjaunina.`);
+  }
   const results: PushResult[] = [];
   let changed = false;
   for (const m of mutations) {
@@ -34,26 +43,27 @@ export async function push(sql: Sql, principal: Principal, clientId: string, mut
       await tx.query(`INSERT INTO sync_clients (client_id, user_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING`, [clientId, principal.userId]);
       const [client] = await tx.query<{ last_mutation_id: string }>(`SELECT last_mutation_id FROM sync_clients WHERE client_id = $1 FOR UPDATE`, [clientId]);
       const last = Number(client?.last_mutation_id ?? 0);
-      const base = { mutationId: m.mutationId, reason: null, conflict: null, result: null };
+      const base = { mutationId: m.mutationId, reason: null, conflict: null, result: null, version: null };
       if (m.mutationId <= last) {
-        const [earlier] = await tx.query<{ result: unknown }>(`SELECT result FROM sync_mutations WHERE client_id = $1 AND mutation_id = $2`, [clientId, m.mutationId]);
-        return { ...base, status: 'ALREADY_APPLIED', result: earlier?.result ?? null };
+        const [earlier] = await tx.query<{ result: unknown; version: string | null }>(`SELECT result, version FROM sync_mutations WHERE client_id = $1 AND mutation_id = $2`, [
+          clientId,
+          m.mutationId,
+        ]);
+        return { ...base, status: 'ALREADY_APPLIED', result: earlier?.result ?? null, version: earlier?.version == null ? null : Number(earlier.version) };
       }
       if (m.mutationId > last + 1) return { ...base, status: 'OUT_OF_ORDER', reason: `Gaidīta izmaiņa nr. ${last + 1}.` };
 
-      const handler = mutationHandlers[m.name];
-      let outcome: Outcome = { status: 'REJECTED', reason: `Nezināma izmaiņa „${m.name}”: atjauniniet Lete.` };
-      if (handler) {
-        // A race lost to another desk (a unique number taken meanwhile) is a refusal, not a failure that
-        // would block this desk's queue; any other error fails the request and the desk retries.
-        await tx.query('SAVEPOINT mutation');
-        try {
-          outcome = await handler(m.args, { tx, principal, clientId, mutationId: m.mutationId, baseVersions: m.baseVersions ?? {}, now: now() });
-        } catch (error) {
-          if ((error as { code?: string }).code !== '23505') throw error;
-          await tx.query('ROLLBACK TO SAVEPOINT mutation');
-          outcome = { status: 'REJECTED', reason: 'Kāds cits tikko reģistrēja to pašu ierakstu; atjaunojiet datus un mēģiniet vēlreiz.' };
-        }
+      const handler = mutationHandlers[m.name] as MutationHandler;
+      let outcome: Outcome;
+      // A race lost to another desk (a unique number taken meanwhile) is a refusal, not a failure that
+      // would block this desk's queue; any other error fails the request and the desk retries.
+      await tx.query('SAVEPOINT mutation');
+      try {
+        outcome = await handler(m.args, { tx, principal, clientId, mutationId: m.mutationId, baseVersions: m.baseVersions ?? {}, now: now() });
+      } catch (error) {
+        if ((error as { code?: string }).code !== '23505') throw error;
+        await tx.query('ROLLBACK TO SAVEPOINT mutation');
+        outcome = { status: 'REJECTED', reason: 'Kāds cits tikko reģistrēja to pašu ierakstu; atjaunojiet datus un mēģiniet vēlreiz.' };
       }
       if (outcome.status === 'CONFLICT') {
         const entityId = (m.args as { id?: unknown }).id;
@@ -65,7 +75,10 @@ export async function push(sql: Sql, principal: Principal, clientId: string, mut
       await tx.query(`UPDATE sync_clients SET last_mutation_id = $2 WHERE client_id = $1`, [clientId, m.mutationId]);
       const reason = outcome.status === 'REJECTED' ? outcome.reason : null;
       const result = outcome.status === 'APPLIED' ? (outcome.result ?? null) : null;
-      await tx.query(`INSERT INTO sync_mutations (client_id, mutation_id, key, name, status, reason, result) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+      // The counter row is ours until commit if the mutation wrote anything, so this is the seq it ended at.
+      const [counter] = outcome.status === 'APPLIED' ? await tx.query<{ seq: string }>(`SELECT seq FROM sync_counter WHERE id = 1`) : [];
+      const version = counter ? Number(counter.seq) : null;
+      await tx.query(`INSERT INTO sync_mutations (client_id, mutation_id, key, name, status, reason, result, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
         clientId,
         m.mutationId,
         m.key,
@@ -73,6 +86,7 @@ export async function push(sql: Sql, principal: Principal, clientId: string, mut
         outcome.status,
         reason,
         JSON.stringify(result),
+        version,
       ]);
       const subject = (m.args as { id?: unknown } | null)?.id;
       await tx.query(`INSERT INTO audit_events (user_id, action, subject, client_concerned, detail) VALUES ($1, $2, $3, $4, $5)`, [
@@ -88,6 +102,7 @@ export async function push(sql: Sql, principal: Principal, clientId: string, mut
         reason,
         conflict: outcome.status === 'CONFLICT' ? { fields: outcome.fields, serverState: outcome.serverState } : null,
         result,
+        version,
       };
     });
     results.push(result);
@@ -95,7 +110,7 @@ export async function push(sql: Sql, principal: Principal, clientId: string, mut
     // After a gap nothing later can apply; the desk resends from the missing number.
     if (result.status === 'OUT_OF_ORDER') {
       for (const rest of mutations.slice(mutations.indexOf(m) + 1)) {
-        results.push({ mutationId: rest.mutationId, status: 'OUT_OF_ORDER', reason: result.reason, conflict: null, result: null });
+        results.push({ mutationId: rest.mutationId, status: 'OUT_OF_ORDER', reason: result.reason, conflict: null, result: null, version: null });
       }
       break;
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Platform } from '../server';
-import { PULL, engines, pullAll, pushOne, signIn, startTestPlatform, type Pulled as Pull } from '../test-support/platform';
+import { PULL, PUSH, engines, pullAll, pushOne, signIn, startTestPlatform, type Pulled as Pull } from '../test-support/platform';
 import { writeRow } from './rows';
 
 const consultation = (id = randomUUID(), serviceCode: string | null = 'P.02') => ({
@@ -70,6 +70,44 @@ describe.each(engines)('sync on %s', (engine) => {
     const [stored] = await platform.sql.query<{ client_state: { changes: { note: string } }; server_state: { note: string } }>(`SELECT client_state, server_state FROM sync_conflicts`);
     expect(stored?.client_state.changes.note).toBe('Annas piezīme');
     expect(stored?.server_state.note).toBe('Kolēģes piezīme');
+  });
+
+  it('answers the version an edit produced, so the desk can edit on top of its own unconfirmed change', async () => {
+    platform = await startTestPlatform(engine);
+    const anna = await signIn(platform, 'klerks');
+    const [{ username }] = (await platform.sql.query<{ username: string }>(`SELECT username FROM users WHERE id = 'user-desk-riga-centrs-2'`)) as [{ username: string }];
+    const colleague = await signIn(platform, username);
+    const id = randomUUID();
+    const created = await pushOne(anna, 'desk-a', 1, 'consultation.create', consultation(id));
+    expect(created.version).toEqual(expect.any(Number));
+    // Anna edits the note before she ever pulled her consultation: the create's version is her base.
+    expect((await pushOne(anna, 'desk-a', 2, 'consultation.update', { id, changes: { note: 'Pirmā' } }, { note: created.version })).status).toBe('APPLIED');
+    expect((await pushOne(anna, 'desk-a', 2, 'consultation.update', { id, changes: { note: 'Pirmā' } }, { note: created.version })).status).toBe('ALREADY_APPLIED');
+    const pulled = await pullAll(anna, 'desk-a');
+    const row = pulled.changes.find((c) => c.id === id)!;
+    expect(row.fieldVersions?.note).toBe(row.version);
+    expect(row.fieldVersions?.outcome).toBe(created.version);
+    expect(pulled.head).toBe(pulled.checkpoint);
+    // A colleague's later write to the same field makes the same base stale.
+    await pushOne(colleague, 'desk-b', 1, 'consultation.update', { id, changes: { note: 'Kolēģe' } }, { note: row.version });
+    expect((await pushOne(anna, 'desk-a', 3, 'consultation.update', { id, changes: { note: 'Otrā' } }, { note: row.version })).status).toBe('CONFLICT');
+  });
+
+  it('refuses a whole push naming a mutation the platform does not know, applying nothing', async () => {
+    platform = await startTestPlatform(engine);
+    const desk = await signIn(platform, 'klerks');
+    const error = await desk
+      .request(PUSH, {
+        clientId: 'desk-new',
+        mutations: [
+          { mutationId: 1, key: randomUUID(), name: 'consultation.create', args: consultation() },
+          { mutationId: 2, key: randomUUID(), name: 'consultation.archive', args: {} },
+        ],
+      })
+      .catch((e: { response: { errors: { message: string; extensions: { code: string } }[] } }) => e.response.errors[0]);
+    expect(error).toMatchObject({ extensions: { code: 'UPDATE_REQUIRED' } });
+    expect(error?.message).toMatch(/platforma jāatjaunina/u);
+    expect(await platform.sql.query(`SELECT 1 FROM sync_clients WHERE client_id = 'desk-new'`)).toEqual([]);
   });
 
   it('scopes pulls: another centre does not see the consultation, an administrator does', async () => {

@@ -42,10 +42,10 @@ export async function signIn(platform: Platform, username: string, password = 'd
 }
 
 export const PUSH = `mutation ($clientId: ID!, $mutations: [MutationInput!]!) {
-  push(clientId: $clientId, mutations: $mutations) { results { mutationId status reason conflict { fields serverState } result } }
+  push(clientId: $clientId, mutations: $mutations) { results { mutationId status reason conflict { fields serverState } result version } }
 }`;
 export const PULL = `query ($checkpoint: Int!, $limit: Int, $clientId: ID) {
-  pull(checkpoint: $checkpoint, limit: $limit, clientId: $clientId) { changes { entity id version deleted data } checkpoint hasMore acks { clientId lastMutationId } }
+  pull(checkpoint: $checkpoint, limit: $limit, clientId: $clientId) { changes { entity id version deleted data fieldVersions } checkpoint head hasMore acks { clientId lastMutationId } }
 }`;
 
 export interface PushOutcome {
@@ -54,10 +54,12 @@ export interface PushOutcome {
   reason: string | null;
   conflict: { fields: string[]; serverState: Record<string, unknown> } | null;
   result: unknown;
+  version: number | null;
 }
 export interface Pulled {
-  changes: { entity: string; id: string; version: number; deleted: boolean; data: Record<string, unknown> }[];
+  changes: { entity: string; id: string; version: number; deleted: boolean; data: Record<string, unknown>; fieldVersions: Record<string, number> | null }[];
   checkpoint: number;
+  head: number;
   hasMore: boolean;
   acks: { clientId: string; lastMutationId: number }[];
 }
