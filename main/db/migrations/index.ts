@@ -5,6 +5,7 @@ import { m0003ConsultationsOutbox } from './0003_consultations_outbox';
 import { m0004Audit } from './0004_audit';
 import { m0005Knowledge } from './0005_knowledge';
 import { m0006SyncFailures } from './0006_sync_failures';
+import { m0007Replica } from './0007_replica';
 
 /** In order; a migration is never edited once released: add the next one instead. */
-export const migrations: readonly Migration[] = [m0001Directory, m0002Catalogue, m0003ConsultationsOutbox, m0004Audit, m0005Knowledge, m0006SyncFailures];
+export const migrations: readonly Migration[] = [m0001Directory, m0002Catalogue, m0003ConsultationsOutbox, m0004Audit, m0005Knowledge, m0006SyncFailures, m0007Replica];
