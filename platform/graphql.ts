@@ -12,8 +12,9 @@ import { queueQueries } from './queue/queries';
 import { clamp, need, type Context } from './access';
 import type { Sql } from './db/sql';
 import { platformError } from './errors';
+import type { MutationInput, Resolvers, Service } from './generated/graphql';
 import { pull } from './sync/pull';
-import { push, type PushedMutation } from './sync/push';
+import { push } from './sync/push';
 
 const typeDefs = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
 
@@ -57,25 +58,29 @@ export interface GraphqlOptions {
 export function createGraphql({ sql, tokens, production, onChanged }: GraphqlOptions) {
   const login = createLogin(sql, tokens);
   const cases = caseQueries(sql);
-  const resolvers = {
+  const resolvers: Resolvers<Context> = {
     JSON: JSONScalar,
     Query: {
       async me(_: unknown, __: unknown, ctx: Context) {
         const p = need(ctx);
-        const [u] = await sql.query<Record<string, unknown>>(`SELECT id, username, display_name, roles, centre_id, institution_code, desk_id FROM users WHERE id = $1`, [p.userId]);
-        return { id: u?.id, username: u?.username, displayName: u?.display_name, roles: u?.roles, centreId: u?.centre_id, institutionCode: u?.institution_code, deskId: u?.desk_id };
+        const [u] = await sql.query<{ id: string; username: string; display_name: string; roles: string[]; centre_id: string | null; institution_code: string | null; desk_id: string | null }>(
+          `SELECT id, username, display_name, roles, centre_id, institution_code, desk_id FROM users WHERE id = $1`,
+          [p.userId],
+        );
+        if (!u) throw platformError('UNAUTHENTICATED', 'Lietotājs vairs nav aktīvs.');
+        return { id: u.id, username: u.username, displayName: u.display_name, roles: u.roles, centreId: u.centre_id, institutionCode: u.institution_code, deskId: u.desk_id };
       },
       async institutions(_: unknown, __: unknown, ctx: Context) {
         need(ctx);
-        return (await sql.query<Record<string, string>>(`SELECT code, name, name_en, kind FROM institutions ORDER BY code`)).map((r) => ({ ...r, nameEn: r.name_en }));
+        return (await sql.query<{ code: string; name: string; name_en: string; kind: string }>(`SELECT code, name, name_en, kind FROM institutions ORDER BY code`)).map((r) => ({ ...r, nameEn: r.name_en }));
       },
       async centres(_: unknown, __: unknown, ctx: Context) {
         need(ctx);
-        return sql.query(`SELECT id, name, municipality, address, kind FROM centres ORDER BY id`);
+        return sql.query<{ id: string; name: string; municipality: string; address: string; kind: string }>(`SELECT id, name, municipality, address, kind FROM centres ORDER BY id`);
       },
       async desks(_: unknown, args: { centreId?: string | null }, ctx: Context) {
         need(ctx);
-        return (await sql.query<Record<string, string>>(`SELECT id, centre_id, name FROM desks WHERE $1::text IS NULL OR centre_id = $1 ORDER BY id`, [args.centreId ?? null])).map((d) => ({
+        return (await sql.query<{ id: string; centre_id: string; name: string }>(`SELECT id, centre_id, name FROM desks WHERE $1::text IS NULL OR centre_id = $1 ORDER BY id`, [args.centreId ?? null])).map((d) => ({
           id: d.id,
           centreId: d.centre_id,
           name: d.name,
@@ -83,7 +88,7 @@ export function createGraphql({ sql, tokens, production, onChanged }: GraphqlOpt
       },
       async services(_: unknown, args: { ownerCode?: string | null; first: number }, ctx: Context) {
         need(ctx);
-        const rows = await sql.query<{ data: Record<string, unknown> }>(
+        const rows = await sql.query<{ data: Service }>(
           `SELECT data FROM sync_rows WHERE entity = 'service' AND NOT deleted AND ($1::text IS NULL OR owner_code = $1) ORDER BY id LIMIT $2`,
           [args.ownerCode ?? null, clamp(args.first, 500)],
         );
@@ -102,7 +107,7 @@ export function createGraphql({ sql, tokens, production, onChanged }: GraphqlOpt
     Mutation: {
       login: (_: unknown, args: { username: string; password: string }) => login(args.username, args.password),
       refresh: (_: unknown, args: { refreshToken: string }) => refreshSession(sql, tokens, args.refreshToken),
-      async push(_: unknown, args: { clientId: string; mutations: PushedMutation[] }, ctx: Context) {
+      async push(_: unknown, args: { clientId: string; mutations: MutationInput[] }, ctx: Context) {
         const p = need(ctx);
         if (args.mutations.length > 200) throw platformError('BAD_REQUEST', 'Pārāk daudz izmaiņu vienā pieprasījumā (ne vairāk kā 200).');
         const { results, changed } = await push(sql, p, args.clientId, args.mutations);

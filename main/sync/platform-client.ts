@@ -1,4 +1,13 @@
 import { ClientError, GraphQLClient } from 'graphql-request';
+import {
+  LoginDocument,
+  PullDocument,
+  PushDocument,
+  RefreshDocument,
+  type MutationInput,
+  type PullQuery,
+  type PushMutation,
+} from './generated/operations';
 
 export type SyncFailure = 'offline' | 'unauthorised' | 'server';
 
@@ -9,31 +18,21 @@ export class SyncError extends Error {
   }
 }
 
-export interface PushedMutation {
-  mutationId: number;
-  key: string;
-  name: string;
-  args: unknown;
-}
+/** One outbox entry as the platform's `push` takes it. */
+export type PushedMutation = MutationInput;
 
-export interface PushResult {
-  mutationId: number;
-  status: 'APPLIED' | 'ALREADY_APPLIED' | 'OUT_OF_ORDER' | 'REJECTED' | 'CONFLICT';
-  reason: string | null;
-  conflict: { fields: string[]; serverState: unknown } | null;
-}
+/** The platform's answer to one pushed mutation. */
+export type PushResult = PushMutation['push']['results'][number];
 
-export interface PullResult {
-  changes: { entity: string; id: string; version: number; deleted: boolean; data: Record<string, unknown> | null }[];
-  checkpoint: number;
-  hasMore: boolean;
-  acks: { clientId: string; lastMutationId: number }[];
-}
+type PulledBatch = PullQuery['pull'];
 
-const LOGIN = `mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken refreshToken } }`;
-const REFRESH = `mutation ($t: String!) { refresh(refreshToken: $t) { accessToken refreshToken } }`;
-const PUSH = `mutation ($c: ID!, $m: [MutationInput!]!) { push(clientId: $c, mutations: $m) { results { mutationId status reason conflict { fields serverState } } } }`;
-const PULL = `query ($cp: Int!, $l: Int, $c: ID) { pull(checkpoint: $cp, limit: $l, clientId: $c) { changes { entity id version deleted data } checkpoint hasMore acks { clientId lastMutationId } } }`;
+/**
+ * One pulled batch. `data` is the schema's JSON scalar; for a synced row it is the row's object, or
+ * null for a deleted one.
+ */
+export type PullResult = Omit<PulledBatch, 'changes'> & {
+  changes: (Omit<PulledBatch['changes'][number], 'data'> & { data: Record<string, unknown> | null })[];
+};
 
 /** Sorts a failure into what the engine does next: wait for the network, sign in again, or back off. */
 function classify(error: unknown): SyncError {
@@ -61,16 +60,17 @@ export function createPlatformClient(url: string, options: { timeoutMs?: number 
       fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
     });
 
-  async function call<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  /** Sends one typed operation with the access token, refreshing it once if it has expired. */
+  async function call<T>(send: (c: GraphQLClient) => Promise<T>): Promise<T> {
     try {
-      return await client(access).request<T>(query, variables);
+      return await send(client(access));
     } catch (error) {
       const failure = classify(error);
       if (failure.kind !== 'unauthorised' || !refresh) throw failure;
     }
     // The access token expired: spend the refresh token once and retry.
     try {
-      const { refresh: next } = await client(null).request<{ refresh: { accessToken: string; refreshToken: string } }>(REFRESH, { t: refresh });
+      const { refresh: next } = await client(null).request(RefreshDocument, { refreshToken: refresh });
       access = next.accessToken;
       refresh = next.refreshToken;
     } catch (error) {
@@ -78,7 +78,7 @@ export function createPlatformClient(url: string, options: { timeoutMs?: number 
       throw classify(error);
     }
     try {
-      return await client(access).request<T>(query, variables);
+      return await send(client(access));
     } catch (error) {
       throw classify(error);
     }
@@ -92,7 +92,7 @@ export function createPlatformClient(url: string, options: { timeoutMs?: number 
     accessToken: () => access,
     async login(username: string, password: string): Promise<void> {
       try {
-        const { login } = await client(null).request<{ login: { accessToken: string; refreshToken: string } }>(LOGIN, { u: username, p: password });
+        const { login } = await client(null).request(LoginDocument, { username, password });
         access = login.accessToken;
         refresh = login.refreshToken;
       } catch (error) {
@@ -102,9 +102,9 @@ export function createPlatformClient(url: string, options: { timeoutMs?: number 
     signOut() {
       access = refresh = null;
     },
-    push: async (clientId: string, mutations: PushedMutation[]) =>
-      (await call<{ push: { results: PushResult[] } }>(PUSH, { c: clientId, m: mutations })).push.results,
-    pull: async (checkpoint: number, limit: number, clientId: string) => (await call<{ pull: PullResult }>(PULL, { cp: checkpoint, l: limit, c: clientId })).pull,
+    push: async (clientId: string, mutations: PushedMutation[]): Promise<PushResult[]> => (await call((c) => c.request(PushDocument, { clientId, mutations }))).push.results,
+    // Narrows the JSON scalar to the shape every synced row's data has (see PullResult).
+    pull: async (checkpoint: number, limit: number, clientId: string): Promise<PullResult> => (await call((c) => c.request(PullDocument, { checkpoint, limit, clientId }))).pull as PullResult,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Sql } from '../db/sql';
-import type { CaseData, DocumentData } from '../entities';
+import type { CaseData, DocumentData, InvoiceData } from '../entities';
 import { clamp, need, type Context } from '../access';
 import { readRow } from '../sync/rows';
 import { canSee } from '../sync/scope';
@@ -67,7 +67,7 @@ export function caseQueries(sql: Sql) {
     Case: {
       documents: (c: CaseData) => documentsOf(c.id),
       invoices: async (c: CaseData) =>
-        (await sql.query<{ data: unknown }>(`SELECT data FROM sync_rows WHERE entity = 'invoice' AND NOT deleted AND data->>'caseId' = $1 ORDER BY data->>'issuedAt'`, [c.id])).map((r) => r.data),
+        (await sql.query<{ data: InvoiceData }>(`SELECT data FROM sync_rows WHERE entity = 'invoice' AND NOT deleted AND data->>'caseId' = $1 ORDER BY data->>'issuedAt'`, [c.id])).map((r) => r.data),
     },
   };
 }

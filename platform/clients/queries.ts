@@ -1,6 +1,6 @@
 import { maskPersonalCode } from '../../shared/personal-code';
 import type { Sql } from '../db/sql';
-import type { ClientData } from '../entities';
+import type { CaseData, ClientData, ConsentData, ConsultationData, InvoiceData } from '../entities';
 import { platformError } from '../errors';
 import { clamp, need, type Context } from '../access';
 import { deskRoles } from '../sync/outcome';
@@ -27,6 +27,15 @@ function searchCondition(search: string): { where: string; param: string } {
   };
 }
 
+/** What `sync_rows.data` holds for each entity a client's profile gathers. */
+interface ProfileData {
+  client: ClientData;
+  consent: ConsentData;
+  case: CaseData;
+  consultation: ConsultationData;
+  invoice: InvoiceData;
+}
+
 const masked = (c: ClientData): ClientData => ({ ...c, personalCode: c.personalCode ? maskPersonalCode(c.personalCode) : null });
 
 export function clientQueries(sql: Sql) {
@@ -47,18 +56,18 @@ export function clientQueries(sql: Sql) {
     async clientProfile(_: unknown, args: { clientId: string; reason: string }, ctx: Context) {
       const p = need(ctx, deskRoles);
       if (args.reason.trim().length < 3) throw platformError('BAD_REQUEST', 'Norādiet, kāpēc atverat klienta profilu (piemēram, klienta piekrišana pieteikuma iesniegšanai).');
-      const rows = await sql.query<{ entity: string; data: Record<string, unknown> }>(
+      const rows = await sql.query<{ entity: keyof ProfileData; data: unknown }>(
         `SELECT entity, data FROM sync_rows WHERE client_id = $1 AND NOT deleted AND entity IN ('client', 'consent', 'case', 'consultation', 'invoice') ORDER BY version`,
         [args.clientId],
       );
-      const client = rows.find((r) => r.entity === 'client')?.data;
+      const of = <E extends keyof ProfileData>(entity: E) => rows.filter((r) => r.entity === entity).map((r) => r.data as ProfileData[E]);
+      const [client] = of('client');
       if (!client) throw platformError('BAD_REQUEST', 'Klients nav atrasts.');
       await sql.query(`INSERT INTO audit_events (user_id, action, subject, client_concerned, detail) VALUES ($1, 'client.profile', $2, $2, $3)`, [
         p.userId,
         args.clientId,
         JSON.stringify({ reason: args.reason.trim(), channel: 'online' }),
       ]);
-      const of = (entity: string) => rows.filter((r) => r.entity === entity).map((r) => r.data);
       return { client, consents: of('consent'), cases: of('case'), consultations: of('consultation'), invoices: of('invoice') };
     },
   };

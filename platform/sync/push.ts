@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Principal } from '../auth/tokens';
 import type { Sql } from '../db/sql';
 import { mutationHandlers } from './mutations';
@@ -9,8 +10,11 @@ export interface PushedMutation {
   key: string;
   name: string;
   args: unknown;
-  baseVersions?: Record<string, number> | null;
+  /** Field → the version the desk's edit was based on; checked here, since GraphQL carries it as JSON. */
+  baseVersions?: unknown;
 }
+
+const BaseVersions = z.record(z.string().max(100), z.number().int().nonnegative()).nullable().optional();
 
 export type PushStatus = 'APPLIED' | 'ALREADY_APPLIED' | 'OUT_OF_ORDER' | 'REJECTED' | 'CONFLICT';
 
@@ -36,9 +40,15 @@ export async function push(sql: Sql, principal: Principal, clientId: string, mut
   if (unknown) {
     throw platformError('UPDATE_REQUIRED', `Platforma vēl nepazīst izmaiņu „${unknown.name}”. Izmaiņas gaida darba vietā; ziņojiet IT atbalstam, ka platforma jāatjaunina.`);
   }
+  const bases = mutations.map((m) => BaseVersions.safeParse(m.baseVersions));
+  const malformed = bases.findIndex((b) => !b.success);
+  if (malformed >= 0) {
+    throw platformError('BAD_REQUEST', `Izmaiņai nr. ${mutations[malformed]?.mutationId} ir bojātas bāzes versijas. Nekas netika saglabāts; atjauniniet Lete.`);
+  }
   const results: PushResult[] = [];
   let changed = false;
-  for (const m of mutations) {
+  for (const [index, m] of mutations.entries()) {
+    const baseVersions = bases[index]?.data ?? {};
     const result = await sql.transaction(async (tx): Promise<PushResult> => {
       await tx.query(`INSERT INTO sync_clients (client_id, user_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING`, [clientId, principal.userId]);
       const [client] = await tx.query<{ last_mutation_id: string }>(`SELECT last_mutation_id FROM sync_clients WHERE client_id = $1 FOR UPDATE`, [clientId]);
@@ -49,7 +59,7 @@ export async function push(sql: Sql, principal: Principal, clientId: string, mut
           clientId,
           m.mutationId,
         ]);
-        return { ...base, status: 'ALREADY_APPLIED', result: earlier?.result ?? null, version: earlier?.version == null ? null : Number(earlier.version) };
+        return { ...base, status: 'ALREADY_APPLIED', result: earlier?.result ?? null, version: earlier?.version ? Number(earlier.version) : null };
       }
       if (m.mutationId > last + 1) return { ...base, status: 'OUT_OF_ORDER', reason: `Gaidīta izmaiņa nr. ${last + 1}.` };
 
@@ -59,7 +69,7 @@ export async function push(sql: Sql, principal: Principal, clientId: string, mut
       // would block this desk's queue; any other error fails the request and the desk retries.
       await tx.query('SAVEPOINT mutation');
       try {
-        outcome = await handler(m.args, { tx, principal, clientId, mutationId: m.mutationId, baseVersions: m.baseVersions ?? {}, now: now() });
+        outcome = await handler(m.args, { tx, principal, clientId, mutationId: m.mutationId, baseVersions, now: now() });
       } catch (error) {
         if ((error as { code?: string }).code !== '23505') throw error;
         await tx.query('ROLLBACK TO SAVEPOINT mutation');
@@ -109,7 +119,7 @@ export async function push(sql: Sql, principal: Principal, clientId: string, mut
     if (result.status === 'APPLIED') changed = true;
     // After a gap nothing later can apply; the desk resends from the missing number.
     if (result.status === 'OUT_OF_ORDER') {
-      for (const rest of mutations.slice(mutations.indexOf(m) + 1)) {
+      for (const rest of mutations.slice(index + 1)) {
         results.push({ mutationId: rest.mutationId, status: 'OUT_OF_ORDER', reason: result.reason, conflict: null, result: null, version: null });
       }
       break;

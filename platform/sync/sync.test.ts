@@ -93,7 +93,7 @@ describe.each(engines)('sync on %s', (engine) => {
     expect((await pushOne(anna, 'desk-a', 3, 'consultation.update', { id, changes: { note: 'Otrā' } }, { note: row.version })).status).toBe('CONFLICT');
   });
 
-  it('refuses a whole push naming a mutation the platform does not know, applying nothing', async () => {
+  it('refuses a whole push naming a mutation the platform does not know, or with malformed base versions, applying nothing', async () => {
     platform = await startTestPlatform(engine);
     const desk = await signIn(platform, 'klerks');
     const error = await desk
@@ -107,6 +107,12 @@ describe.each(engines)('sync on %s', (engine) => {
       .catch((e: { response: { errors: { message: string; extensions: { code: string } }[] } }) => e.response.errors[0]);
     expect(error).toMatchObject({ extensions: { code: 'UPDATE_REQUIRED' } });
     expect(error?.message).toMatch(/platforma jāatjaunina/u);
+    expect(await platform.sql.query(`SELECT 1 FROM sync_clients WHERE client_id = 'desk-new'`)).toEqual([]);
+
+    const malformed = await desk
+      .request(PUSH, { clientId: 'desk-new', mutations: [{ mutationId: 1, key: randomUUID(), name: 'consultation.create', args: consultation(), baseVersions: { note: 'vakar' } }] })
+      .catch((e: { response: { errors: { extensions: { code: string } }[] } }) => e.response.errors[0]);
+    expect(malformed).toMatchObject({ extensions: { code: 'BAD_REQUEST' } });
     expect(await platform.sql.query(`SELECT 1 FROM sync_clients WHERE client_id = 'desk-new'`)).toEqual([]);
   });
 
