@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { systemClock } from '../main/clock';
 import { createConsultationService } from '../main/consultations/service';
+import { createDeskStore } from '../main/sync/desk-store';
 import type { Db } from '../main/db/connection';
 import { createEventBus } from '../main/events';
 import type { Connection } from '../main/rpc/router';
@@ -19,7 +20,7 @@ export async function consultationWriteBench(db: Db): Promise<Figure[]> {
       signedInAt: new Date().toISOString(),
     },
   };
-  const service = createConsultationService(db, { clock: systemClock, events: createEventBus(), onChanged: () => undefined });
+  const service = createConsultationService(db, { clock: systemClock, store: createDeskStore(db), events: createEventBus(), onChanged: () => undefined });
   const ours = await measure(() =>
     service.register(connection, { serviceCode: 'P.02', channel: 'phone', client: { kind: 'anonymous' }, outcome: 'informed', note: 'bench' }),
   );

@@ -16,6 +16,8 @@ import { createSyncEngine, type SyncEngine } from './sync/engine';
 import { createPlatformClient } from './sync/platform-client';
 import { listenForPokes } from './sync/pokes';
 import { createSyncOverview } from './sync/overview';
+import { createDeskStore } from './sync/desk-store';
+import { createConflicts } from './sync/conflicts';
 
 export interface Ports {
   clock: Clock;
@@ -47,9 +49,10 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
   }
   const preferences = createPreferences(db, events);
   const platform = config.platformUrl ? createPlatformClient(config.platformUrl) : null;
+  const store = createDeskStore(db);
   // The status bar reads the engine's link state, and the engine tells the status bar when it changes.
   const engine = platform
-    ? createSyncEngine(db, platform, {
+    ? createSyncEngine(db, platform, store, {
         clock,
         logger,
         onChange: () => status.changed(),
@@ -60,7 +63,7 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
         },
       })
     : null;
-  const status = createStatusService(db, events, engine ? () => engine.state() : undefined);
+  const status = createStatusService(db, events, engine ?? undefined);
   const session = createSessionService(db, {
     clock,
     events,
@@ -76,9 +79,11 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
   });
   const catalogue = createCatalogueService(db);
   const syncOverview = createSyncOverview(db, clock);
+  const conflicts = createConflicts(db, store, clock);
   const knowledge = createKnowledgeService(db);
   const consultations = createConsultationService(db, {
     clock,
+    store,
     events,
     onChanged: () => {
       status.changed();
@@ -103,6 +108,7 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
       'catalogue.owners': () => catalogue.owners(),
       'consultations.register': (input, connection) => consultations.register(connection, input),
       'consultations.listToday': (_input, connection) => consultations.listToday(connection),
+      'consultations.update': (input, connection) => consultations.update(connection, input.id, input.changes),
       'kb.search': (input) => knowledge.search(input.query, input.limit),
       'kb.get': (input) => knowledge.get(input.id),
       'status.get': () => status.get(),
@@ -110,6 +116,14 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
       'sync.now': async () => {
         await engine?.syncNow();
         return status.get();
+      },
+      'sync.conflict': (input) => conflicts.get(input.mutationId),
+      'sync.resolveConflict': (input, connection) => {
+        conflicts.resolve(input, connection.session?.user.id ?? '');
+        events.emit('consultations.changed', { id: String(input.mutationId) });
+        status.changed();
+        void engine?.syncNow();
+        return null;
       },
       'sync.dismissFailure': (input, connection) => {
         const result = syncOverview.dismiss(input.mutationId, connection.session?.user.id ?? '');

@@ -16,10 +16,6 @@ export interface ConsultationRow {
 
 export function consultationQueries(db: Db) {
   return {
-    insert: db.prepare(
-      `INSERT INTO consultations (id, created_at, local_date, user_id, desk_id, service_code, channel, client_kind, client_phone, outcome, note)
-       VALUES (:id, :createdAt, :localDate, :userId, :deskId, :serviceCode, :channel, :clientKind, :clientPhone, :outcome, :note)`,
-    ),
     forUserOnDay: db.prepare<{ userId: string; localDate: string }, ConsultationRow>(
       `SELECT c.id, c.created_at, c.service_code, s.name AS service_name, c.channel, c.client_kind, c.client_phone,
               c.outcome, c.note, u.display_name AS clerk_name, c.version

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type Consultation, type NewConsultation } from '../../preload/contract';
+import { AppError, type Consultation, type ConsultationChanges, type NewConsultation } from '../../preload/contract';
 import { recordAudit } from '../audit/record';
 import { rigaDay } from '../../shared/riga-day';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { EventBus } from '../events';
-import { appendToOutbox } from '../outbox/append';
 import type { Connection } from '../rpc/router';
+import type { LocalStore } from '../sync/store';
 import { consultationQueries, type ConsultationRow } from './queries';
 
 function toConsultation(row: ConsultationRow): Consultation {
@@ -31,6 +31,7 @@ function signedIn(connection: Connection) {
 
 export interface ConsultationDeps {
   clock: Clock;
+  store: LocalStore;
   events: EventBus;
   onChanged: () => void;
 }
@@ -38,26 +39,30 @@ export interface ConsultationDeps {
 export function createConsultationService(db: Db, deps: ConsultationDeps) {
   const q = consultationQueries(db);
 
+  // The visible row, its outbox entry and the audit event are saved together or not at all.
   const register = db.transaction((session: NonNullable<Connection['session']>, input: NewConsultation, id: string, at: Date) => {
-    const phone = input.client.kind === 'phone' ? input.client.phone : null;
-    q.insert.run({
-      id,
-      createdAt: at.toISOString(),
-      localDate: rigaDay(at),
-      userId: session.user.id,
-      deskId: session.desk?.id ?? null,
-      serviceCode: input.serviceCode,
-      channel: input.channel,
-      clientKind: input.client.kind,
-      clientPhone: phone,
-      outcome: input.outcome,
-      note: input.note,
-    });
-    appendToOutbox(db, { name: 'consultation.create', entityId: id, args: { id, ...input }, userId: session.user.id, at });
+    deps.store.mutate({ name: 'consultation.create', args: { id, ...input }, userId: session.user.id, at });
     recordAudit(db, { at, userId: session.user.id, action: 'consultation.create', subject: id, outcome: 'ok' });
   });
 
+  const update = db.transaction((session: NonNullable<Connection['session']>, id: string, changes: ConsultationChanges, at: Date) => {
+    deps.store.mutate({ name: 'consultation.update', args: { id, changes }, userId: session.user.id, at });
+    recordAudit(db, { at, userId: session.user.id, action: 'consultation.update', subject: id, outcome: 'ok' });
+  });
+
   return {
+    /** Corrects a registered consultation; a colleague's edit of the same field meanwhile becomes a conflict, never an overwrite. */
+    update(connection: Connection, id: string, changes: ConsultationChanges): Consultation {
+      const session = signedIn(connection);
+      if (!q.byId.get(id)) throw new AppError('NOT_FOUND', 'Konsultācija nav atrasta; iespējams, tā vēl nav sinhronizēta uz šo darba vietu.');
+      update(session, id, changes, deps.clock.now());
+      deps.events.emit('consultations.changed', { id });
+      deps.onChanged();
+      const row = q.byId.get(id);
+      if (!row) throw new Error('consultation vanished after update');
+      return toConsultation(row);
+    },
+
     register(connection: Connection, input: NewConsultation): Consultation {
       const session = signedIn(connection);
       if (input.serviceCode && !q.serviceExists.get(input.serviceCode)) {

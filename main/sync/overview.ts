@@ -6,7 +6,7 @@ import type { Db } from '../db/connection';
 /** What waits to be sent and what the platform refused, for the clerk's outbox view. */
 export function createSyncOverview(db: Db, clock: Clock) {
   const pending = db.prepare<[], { mutation_id: number; name: string; entity_id: string; created_at: string }>(
-    `SELECT mutation_id, name, entity_id, created_at FROM outbox ORDER BY mutation_id`,
+    `SELECT mutation_id, name, entity_id, created_at FROM outbox WHERE applied = 0 ORDER BY mutation_id`,
   );
   const failures = db.prepare<[], { mutation_id: number; kind: 'rejected' | 'conflict'; name: string; entity_id: string; reason: string | null; fields: string | null; at: string }>(
     `SELECT mutation_id, kind, name, entity_id, reason, fields, at FROM sync_failures WHERE resolved_at IS NULL ORDER BY mutation_id`,

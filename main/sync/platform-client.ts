@@ -9,7 +9,7 @@ import {
   type PushMutation,
 } from './generated/operations';
 
-export type SyncFailure = 'offline' | 'unauthorised' | 'server';
+export type SyncFailure = 'offline' | 'unauthorised' | 'server' | 'update_required';
 
 export class SyncError extends Error {
   constructor(readonly kind: SyncFailure, message: string) {
@@ -40,6 +40,10 @@ function classify(error: unknown): SyncError {
     const code = error.response.errors?.[0]?.extensions?.code;
     if (code === 'UNAUTHENTICATED' || code === 'BAD_CREDENTIALS' || error.response.status === 401) {
       return new SyncError('unauthorised', 'Platforma neatpazina lietotāju: pieslēdzieties vēlreiz.');
+    }
+    // The two sides no longer speak the same schema or mutations: retrying cannot help, updating can.
+    if (code === 'UPDATE_REQUIRED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_REQUEST') {
+      return new SyncError('update_required', 'Darba vietas un platformas versijas nesaderas: izmaiņas paliek darba vietā; atjauniniet Lete.');
     }
     return new SyncError('server', `Platforma atbildēja ar kļūdu (${error.response.status}).`);
   }

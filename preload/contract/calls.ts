@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
   AppInfo,
+  ConflictResolution,
   Consultation,
+  ConsultationChanges,
   Institution,
   KbArticle,
   KbHit,
@@ -11,6 +13,7 @@ import {
   ServiceDetail,
   ServiceSummary,
   Session,
+  SyncConflict,
   SyncOverview,
   SyncStatus,
 } from './domain';
@@ -73,6 +76,7 @@ export const calls = {
 
   'consultations.register': call({ input: NewConsultation.strict(), output: Consultation, access: deskRoles }),
   'consultations.listToday': call({ input: Empty, output: z.array(Consultation), access: deskRoles }),
+  'consultations.update': call({ input: z.object({ id: z.uuid(), changes: ConsultationChanges }).strict(), output: Consultation, access: deskRoles }),
 
   'kb.search': call({
     input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(10) }).strict(),
@@ -84,6 +88,8 @@ export const calls = {
   'status.get': call({ input: Empty, output: SyncStatus, access: 'signedIn' }),
   'sync.overview': call({ input: Empty, output: SyncOverview, access: 'signedIn' }),
   'sync.now': call({ input: Empty, output: SyncStatus, access: 'signedIn' }),
+  'sync.conflict': call({ input: z.object({ mutationId: z.number().int().positive() }).strict(), output: SyncConflict, access: deskRoles }),
+  'sync.resolveConflict': call({ input: ConflictResolution.strict(), output: z.null(), access: deskRoles }),
   'sync.dismissFailure': call({
     input: z.object({ mutationId: z.number().int().positive() }).strict(),
     output: z.null(),

@@ -124,9 +124,12 @@ export type Consultation = z.infer<typeof Consultation>;
 export const SyncStatus = z.object({
   /**
    * not_configured: no platform address, the desk works locally only; unauthorised: the platform
-   * refused the sign-in (sign in again); server_error: the platform answered with an error.
+   * refused the sign-in (sign in again); server_error: the platform answered with an error;
+   * update_required: desk and platform versions do not fit together (changes wait; update Lete).
    */
-  connection: z.enum(['online', 'offline', 'unauthorised', 'server_error', 'not_configured']),
+  connection: z.enum(['online', 'offline', 'unauthorised', 'server_error', 'update_required', 'not_configured']),
+  /** The first download on a new desk, while it runs: seq numbers done of total, and a time estimate. */
+  bootstrap: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative(), etaSeconds: z.number().int().nonnegative().nullable() }).nullable(),
   pendingChanges: z.number().int().nonnegative(),
   /** Changes the platform refused or found in conflict, waiting for the clerk. */
   failedChanges: z.number().int().nonnegative(),
@@ -189,6 +192,31 @@ export const SyncFailureEntry = z.object({
   at: z.string(),
 });
 export type SyncFailureEntry = z.infer<typeof SyncFailureEntry>;
+
+/** A clerk's edit of a consultation already registered: only what may change after the fact. */
+export const ConsultationChanges = z
+  .object({ outcome: ConsultationOutcome.optional(), note: z.string().trim().max(2000).optional(), channel: Channel.optional() })
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, { message: 'nothing to change' });
+export type ConsultationChanges = z.infer<typeof ConsultationChanges>;
+
+/** A conflict side by side: per field, what this desk wanted and what the platform holds now. */
+export const SyncConflict = z.object({
+  mutationId: z.number().int().positive(),
+  entity: z.string(),
+  entityId: z.string(),
+  name: z.string(),
+  at: z.string(),
+  fields: z.array(z.object({ field: z.string(), mine: z.unknown(), theirs: z.unknown() })),
+});
+export type SyncConflict = z.infer<typeof SyncConflict>;
+
+/** Per conflicting field, whose value stays; any `mine` is sent again as a new change on today's state. */
+export const ConflictResolution = z.object({
+  mutationId: z.number().int().positive(),
+  choices: z.record(z.string().max(100), z.enum(['mine', 'theirs'])),
+});
+export type ConflictResolution = z.infer<typeof ConflictResolution>;
 
 export const SyncOverview = z.object({
   pending: z.array(OutboxEntry),

@@ -15,6 +15,7 @@ export function StatusBar() {
     offline: 'offline',
     unauthorised: 'unauthorised',
     server_error: 'serverError',
+    update_required: 'updateRequired',
     not_configured: 'notConfigured',
   }[status?.connection ?? 'not_configured'];
   return (
@@ -25,6 +26,13 @@ export function StatusBar() {
       {status && (
         <>
           <span className={`dot ${platform === 'online' ? 'ok' : 'warn'}`}>{t(`status.${platform}`)}</span>
+          {status.bootstrap && (
+            <span>
+              <label htmlFor="bootstrap-progress">{t('status.bootstrap')}</label>{' '}
+              <progress id="bootstrap-progress" max={status.bootstrap.total} value={status.bootstrap.done} />
+              {status.bootstrap.etaSeconds !== null && <> {t('status.bootstrapEta', { minutes: Math.max(1, Math.ceil(status.bootstrap.etaSeconds / 60)) })}</>}
+            </span>
+          )}
           <button type="button" className="link-button" title={t('status.openOutbox')} onClick={() => dispatch(actions.outboxToggled(true))}>
             {t('status.pending', { count: status.pendingChanges })}
             {status.failedChanges > 0 && <span className="error"> · {t('status.failed', { count: status.failedChanges })}</span>}

@@ -30,7 +30,7 @@ describe('app state', () => {
   });
   it('forgets the status and closes dialogs on sign-out', () => {
     let state = appSlice.reducer(undefined, actions.helpToggled(true));
-    state = appSlice.reducer(state, actions.statusChanged({ connection: 'not_configured', pendingChanges: 3, failedChanges: 0, lastSyncAt: null }));
+    state = appSlice.reducer(state, actions.statusChanged({ connection: 'not_configured', bootstrap: null, pendingChanges: 3, failedChanges: 0, lastSyncAt: null }));
     state = appSlice.reducer(state, actions.signedOut());
     expect(state.helpOpen).toBe(false);
     expect(state.status).toBeNull();
