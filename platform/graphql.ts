@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { GraphQLScalarType, Kind, type ValidationRule, type ValueNode } from 'graphql';
+import { GraphQLScalarType, Kind, type GraphQLError, type ValidationRule, type ValueNode } from 'graphql';
 import { createGraphQLError, createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createLogin, refreshSession } from './auth/login';
@@ -12,6 +12,7 @@ import { queueQueries } from './queue/queries';
 import { clamp, need, type Context } from './access';
 import type { Sql } from './db/sql';
 import { platformError } from './errors';
+import { logIncident, silentLog, type Log } from './log';
 import type { MutationInput, Resolvers, Service } from './generated/graphql';
 import { pull } from './sync/pull';
 import { push } from './sync/push';
@@ -53,9 +54,30 @@ export interface GraphqlOptions {
   tokens: Tokens;
   production: boolean;
   onChanged(): void;
+  log?: Log;
 }
 
-export function createGraphql({ sql, tokens, production, onChanged }: GraphqlOptions) {
+/**
+ * What a desk sees of an unexpected failure: a Latvian message and an incident id the operator finds
+ * in the log, never the error itself (its message may carry personal data or internals). Errors the
+ * code raised on purpose (platformError, validation) pass through unchanged.
+ */
+function maskUnexpected(log: Log) {
+  // By name, not instanceof: yoga and this module may hold different copies of graphql's classes.
+  const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError';
+  return (error: unknown): Error => {
+    const original = isGraphQLError(error) ? error.originalError : error;
+    if (isGraphQLError(error) && (!original || isGraphQLError(original))) return error;
+    const path = isGraphQLError(error) ? error.path?.join('.') : undefined;
+    const incident = logIncident(log, 'graphql.unexpected', original, path ? { path } : {});
+    return createGraphQLError(`Platformā radās neparedzēta kļūda (incidents ${incident}). Nekas netika zaudēts; mēģiniet vēlreiz, un, ja kļūda atkārtojas, nosauciet incidenta numuru IT atbalstam.`, {
+      ...(isGraphQLError(error) ? { nodes: error.nodes, path: error.path } : {}),
+      extensions: { code: 'INTERNAL', incident },
+    });
+  };
+}
+
+export function createGraphql({ sql, tokens, production, onChanged, log = silentLog }: GraphqlOptions) {
   const login = createLogin(sql, tokens);
   const cases = caseQueries(sql);
   const resolvers: Resolvers<Context> = {
@@ -135,7 +157,9 @@ export function createGraphql({ sql, tokens, production, onChanged }: GraphqlOpt
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: !production,
-    maskedErrors: true,
+    maskedErrors: { maskError: maskUnexpected(log) },
+    // Yoga's own logger would print an error's message, values and all; ours logs an incident instead.
+    logging: false,
     plugins,
     context: async ({ request }) => {
       const header = request.headers.get('authorization') ?? '';
