@@ -7,6 +7,7 @@ import { consultationWriteBench } from './consultation-write';
 import { judged } from './kb-judged';
 import { kbSearchBench } from './kb-search';
 import type { Figure } from './measure';
+import { deskSyncBench } from './desk-sync';
 import { platformSyncBench } from './platform-sync';
 
 /**
@@ -19,7 +20,7 @@ try {
   const kb = await kbSearchBench(db, Number(process.env.LETE_BENCH_KB_ARTICLES ?? 50_000));
   const figures: Figure[] = [...(await catalogueSearchBench(db)), ...(await consultationWriteBench(db)), ...kb.figures];
   db.close();
-  figures.push(...(await platformSyncBench()));
+  figures.push(...(await platformSyncBench()), ...(await deskSyncBench()));
   const ms = (n: number) => `${n.toFixed(3)} ms`;
   for (const f of figures) {
     process.stdout.write(

@@ -45,11 +45,20 @@ type Base = number | { mine: number };
 
 const key = (entity: string, id: string) => `${entity}\u0000${id}`;
 
+/** Field versions equal to the row's own version are left out: a missing one means the row's version. */
+function compact(fieldVersions: RowData | null | undefined, version: number): Record<string, number> {
+  const kept: Record<string, number> = {};
+  for (const [field, v] of Object.entries(fieldVersions ?? {})) if (typeof v === 'number' && v !== version) kept[field] = v;
+  return kept;
+}
+
 /**
  * The desk's synced data in two layers: `replica_rows`, exactly what the platform confirmed, and
- * `local_rows`, that plus this desk's outbox re-applied in order. Every path that changes either layer
- * rebuilds the affected rows the same way, so the screen shows the clerk's own pending work on top of
- * the newest server state — never stale data, never a lost edit.
+ * `local_rows`, an overlay for the rows this desk has pending changes to: the replica with the outbox
+ * re-applied in order. Every path that changes a row with pending changes rebuilds it the same way,
+ * so the screen shows the clerk's own pending work on top of the newest server state — never stale
+ * data, never a lost edit. Rows without pending changes (nearly all) are projected straight from what
+ * the platform sent.
  */
 export function createLocalStore(db: Db, options: { effects: Record<string, LocalEffect>; projections: Record<string, Projection> }) {
   const { effects, projections } = options;
@@ -81,6 +90,7 @@ export function createLocalStore(db: Db, options: { effects: Record<string, Loca
     `SELECT mutation_id, entity, entity_id FROM outbox WHERE mutation_id <= ?`,
   );
   const dropOutbox = db.prepare(`DELETE FROM outbox WHERE mutation_id = ?`);
+  const pendingKeys = db.prepare<[], { entity: string; entity_id: string }>(`SELECT DISTINCT entity, entity_id FROM outbox`);
   const basedOnMine = db.prepare<[number], { mutation_id: number; base_versions: string }>(
     `SELECT mutation_id, base_versions FROM outbox WHERE mutation_id > ? AND base_versions LIKE '%"mine"%'`,
   );
@@ -107,7 +117,8 @@ export function createLocalStore(db: Db, options: { effects: Record<string, Loca
       return;
     }
     const version = confirmed?.version ?? null;
-    putLocal.run(entity, id, JSON.stringify(data), version, pending.length);
+    if (pending.length > 0) putLocal.run(entity, id, JSON.stringify(data), version, pending.length);
+    else dropLocal.run(entity, id);
     projection?.put(id, data, { version, pending: pending.length > 0 });
   }
 
@@ -130,7 +141,7 @@ export function createLocalStore(db: Db, options: { effects: Record<string, Loca
   return {
     /** The row as the clerk sees it: confirmed state with pending edits on top. */
     read(entity: string, id: string): RowData | null {
-      const row = localRow.get(entity, id);
+      const row = localRow.get(entity, id) ?? replicaRow.get(entity, id);
       return row ? (JSON.parse(row.data) as RowData) : null;
     },
 
@@ -167,11 +178,20 @@ export function createLocalStore(db: Db, options: { effects: Record<string, Loca
      * from the outbox cannot show an older state for a moment.
      */
     applyPulled: db.transaction((batch: { changes: PulledChange[]; checkpoint: number; lastMutationId: number | null; final: boolean }, at: Date) => {
+      const withPending = new Set(pendingKeys.all().map((r) => key(r.entity, r.entity_id)));
       const touched = new Map<string, [string, string]>();
       for (const c of batch.changes) {
+        const k = key(c.entity, c.id);
         if (c.deleted || c.data === null) dropReplica.run(c.entity, c.id);
-        else putReplica.run(c.entity, c.id, c.version, JSON.stringify(c.data), JSON.stringify(c.fieldVersions ?? {}));
-        touched.set(key(c.entity, c.id), [c.entity, c.id]);
+        else putReplica.run(c.entity, c.id, c.version, JSON.stringify(c.data), JSON.stringify(compact(c.fieldVersions, c.version)));
+        if (withPending.has(k)) {
+          touched.set(k, [c.entity, c.id]);
+          continue;
+        }
+        // The common case, and all of a first download: nothing of ours on top, so the row is shown as sent.
+        const projection = projections[c.entity];
+        if (c.deleted || c.data === null) projection?.remove(c.id);
+        else projection?.put(c.id, c.data, { version: c.version, pending: false });
       }
       if (batch.final && batch.lastMutationId !== null) {
         for (const m of acknowledged.all(batch.lastMutationId)) {

@@ -2,10 +2,10 @@ import type { Migration } from '../migrate';
 
 /**
  * Confirmed server state kept apart from the clerk's pending edits. `replica_rows` holds exactly what
- * the platform last sent for each row (with per-field versions, the base of every later edit);
- * `local_rows` holds what the desk shows: the replica with this desk's pending mutations re-applied on
- * top, rebuilt for a row whenever either side changes, so a pulled batch never flickers a screen back
- * to stale data. An outbox entry the platform applied stays (marked) until a pull acknowledges it.
+ * the platform last sent for each row (with per-field versions, the base of every later edit; a field
+ * missing there was last written at the row's version); `local_rows` is an overlay for the rows with
+ * pending changes: the replica with this desk's outbox re-applied on top, rebuilt whenever either side
+ * changes, so a pulled batch never flickers a screen back to stale data. An outbox entry the platform applied stays (marked) until a pull acknowledges it.
  * An edit made on top of our own pending change records that change's number as its base, replaced by
  * the version the platform answered as soon as it answers.
  */
@@ -21,14 +21,14 @@ export const m0007Replica: Migration = {
         data           TEXT NOT NULL,            -- JSON, as the platform sent it
         field_versions TEXT NOT NULL DEFAULT '{}',
         PRIMARY KEY (entity, id)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;  -- a rowid table: rows are large and ids random, so keys alone go in the index
 
       CREATE TABLE local_rows (
         entity  TEXT NOT NULL,
         id      TEXT NOT NULL,
         data    TEXT NOT NULL,                   -- JSON: the replica plus pending edits
         version INTEGER,                         -- the confirmed version underneath; NULL if never confirmed
-        pending INTEGER NOT NULL DEFAULT 0,      -- how many outbox entries are applied on top
+        pending INTEGER NOT NULL,                -- how many outbox entries are applied on top (≥ 1)
         PRIMARY KEY (entity, id)
       ) STRICT, WITHOUT ROWID;
 
@@ -53,9 +53,8 @@ export const m0007Replica: Migration = {
       INSERT INTO replica_rows (entity, id, version, data)
       SELECT 'consultation', id, version, ${asData} FROM consultations WHERE version IS NOT NULL;
       INSERT INTO local_rows (entity, id, data, version, pending)
-      SELECT 'consultation', id, ${asData}, version,
-             (SELECT count(*) FROM outbox o WHERE o.entity_id = consultations.id)
-        FROM consultations;
+      SELECT 'consultation', id, ${asData}, version, (SELECT count(*) FROM outbox o WHERE o.entity_id = consultations.id)
+        FROM consultations WHERE id IN (SELECT entity_id FROM outbox);
     `);
   },
 };
