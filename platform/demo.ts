@@ -1,13 +1,23 @@
 import { DEMO_PASSWORD, demoQueues, demoSystemAccounts, generateDemoData } from '../assets/demo';
 import { hashPassword } from './auth/login';
 import type { Sql } from './db/sql';
+import { seedHistory, type DemoHistoryOptions } from './demo-history';
 import { writeRow } from './sync/rows';
 
-/** Loads the demo directory, users, system accounts, catalogue and queues into an empty platform database, once. */
-export async function seedDemo(sql: Sql, options: { passwordMemoryCost?: number } = {}): Promise<boolean> {
+/**
+ * Loads the demo directory, users, system accounts, catalogue and queues into an empty platform
+ * database, once; with `history`, months of past work for the statistics before them.
+ */
+export async function seedDemo(sql: Sql, options: { passwordMemoryCost?: number; history?: DemoHistoryOptions } = {}): Promise<boolean> {
   const [existing] = await sql.query(`SELECT 1 FROM institutions LIMIT 1`);
   if (existing) return false;
   const data = generateDemoData();
+  if (options.history) {
+    // The directory goes in last and so marks a finished seeding: a start stopped while the history
+    // loaded left rows but no institutions, and nobody could sign in to add any, so they go.
+    await sql.exec(`DELETE FROM sync_rows; DELETE FROM case_numbers; DELETE FROM case_number_blocks; DELETE FROM backoffice_outbox`);
+    await seedHistory(sql, data, options.history);
+  }
   const accounts = [
     ...data.users,
     ...demoSystemAccounts(data).map((a) => ({ ...a, deskId: null, password: DEMO_PASSWORD })),

@@ -23,10 +23,16 @@ export function draw(id: string, salt: string): number {
 
 const lastChange = (c: CaseData) => Date.parse(c.history.at(-1)?.at ?? c.createdAt);
 
-export function decide(view: BackOfficeView, now: Date, paceMs: number): Decision[] {
+/**
+ * At most `limit` steps per round, oldest waiting first: a real back office works through a backlog
+ * (such as the demo history's open cases) over hours, it does not clear it in one burst.
+ */
+export function decide(view: BackOfficeView, now: Date, paceMs: number, limit = 25): Decision[] {
   const decisions: Decision[] = [];
   const invoicesOf = (caseId: string) => [...view.invoices.values()].filter((i) => i.caseId === caseId && i.status !== 'cancelled');
-  for (const c of view.cases.values()) {
+  const oldestFirst = [...view.cases.values()].sort((a, b) => lastChange(a) - lastChange(b));
+  for (const c of oldestFirst) {
+    if (decisions.length >= limit) break;
     // Each case waits between one and three paces before its next step, like a real queue of work.
     if (now.getTime() - lastChange(c) < paceMs * (1 + 2 * draw(c.id, `wait-${c.history.length}`))) continue;
     const been = (status: string) => c.history.some((h) => h.to === status);
@@ -44,6 +50,7 @@ export function decide(view: BackOfficeView, now: Date, paceMs: number): Decisio
     }
   }
   for (const invoice of view.invoices.values()) {
+    if (decisions.length >= limit) break;
     if (invoice.status !== 'issued' || now.getTime() - Date.parse(invoice.issuedAt) < paceMs) continue;
     // Most clients pay; some never do, so desks also see invoices that stay open.
     if (draw(invoice.id, 'pays') < 0.9) {

@@ -22,4 +22,18 @@ describe('platform migrations', () => {
     expect(await sql.query(`SELECT version::int FROM sync_mutations WHERE mutation_id = 2`)).toEqual([{ version: 17 }]);
     await sql.close();
   });
+
+  it('5: lets a call-next use an index instead of scanning months of tickets', async () => {
+    const sql = await openPglite();
+    await migrate(sql, 4);
+    await sql.query(`INSERT INTO sync_rows (entity, id, version, data, field_versions, centre_id) VALUES ('ticket', 't1', 1, '{"status":"waiting","day":"2026-11-23","queueId":"q"}', '{}', 'c')`);
+    await migrate(sql, 5);
+    await sql.exec(`SET enable_seqscan = off`);
+    const plan = await sql.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN SELECT id FROM sync_rows WHERE entity = 'ticket' AND centre_id = 'c' AND data->>'status' = 'waiting' AND data->>'day' = '2026-11-23' AND data->>'queueId' = ANY(ARRAY['q'])`,
+    );
+    expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('sync_rows_ticket_waiting');
+    expect(await sql.query(`SELECT id FROM sync_rows WHERE entity = 'ticket'`)).toEqual([{ id: 't1' }]);
+    await sql.close();
+  });
 });

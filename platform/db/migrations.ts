@@ -144,6 +144,24 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       ALTER TABLE sync_mutations ADD COLUMN version bigint;
     `,
   },
+  {
+    version: 5,
+    name: 'live-lookups',
+    sql: `
+      -- Months of history make every lookup inside JSON a scan; these keep the live paths (call next,
+      -- a clerk's open worktime, a rating's ticket, documents and invoices of a case, the SLA sweep,
+      -- a desk's pull) on an index however much history there is.
+      CREATE INDEX sync_rows_ticket_waiting ON sync_rows (centre_id, (data->>'day'), (data->>'queueId'))
+        WHERE entity = 'ticket' AND data->>'status' = 'waiting';
+      CREATE INDEX sync_rows_ticket_busy ON sync_rows (centre_id, (data->>'userId'))
+        WHERE entity = 'ticket' AND data->>'status' IN ('called', 'serving');
+      CREATE INDEX sync_rows_worktime_open ON sync_rows ((data->>'userId')) WHERE entity = 'worktime' AND data->>'endedAt' IS NULL;
+      CREATE INDEX sync_rows_feedback_ticket ON sync_rows ((data->>'ticketId')) WHERE entity = 'feedback';
+      CREATE INDEX sync_rows_by_case ON sync_rows (entity, (data->>'caseId')) WHERE entity IN ('document', 'invoice');
+      CREATE INDEX sync_rows_case_due ON sync_rows ((data->>'dueAt')) WHERE entity = 'case' AND NOT archived AND NOT deleted;
+      CREATE INDEX sync_rows_live_version ON sync_rows (version) WHERE NOT archived;
+    `,
+  },
 ];
 
 /** Applies migrations up to `target` (all by default), each in its own transaction with its record. */
