@@ -9,8 +9,10 @@ import { escalateOverdue } from './cases/sla';
 import { migrate } from './db/migrations';
 import { openPglite, openPostgres, type Sql } from './db/sql';
 import { seedDemo } from './demo';
+import type { DemoHistoryOptions } from './demo-history';
 import { createDocumentRoutes } from './documents/http';
 import { createGraphql } from './graphql';
+import { logIncident, silentLog, type Log } from './log';
 
 export interface PlatformOptions {
   /** PostgreSQL in production; otherwise embedded PGlite in `dataDir` (in memory without one). */
@@ -19,6 +21,10 @@ export interface PlatformOptions {
   port?: number;
   host?: string;
   demo?: boolean;
+  /** Where operational events and incidents go (JSON lines in `npm run platform`); silent by default. */
+  log?: Log;
+  /** With `demo`, a fresh database also gets this much statistics history; tests leave it out to start fast. */
+  demoHistory?: DemoHistoryOptions;
   production?: boolean;
   /** Signing key for access tokens; a random one per start signs everyone out on restart. */
   tokenSecret?: string;
@@ -42,7 +48,7 @@ const POKE_CHANNEL = 'lete_poke';
 export async function createPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const sql = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
   await migrate(sql);
-  if (options.demo) await seedDemo(sql, options.passwordMemoryCost ? { passwordMemoryCost: options.passwordMemoryCost } : {});
+  if (options.demo) await seedDemo(sql, { passwordMemoryCost: options.passwordMemoryCost, history: options.demoHistory });
   const secret = new TextEncoder().encode(options.tokenSecret ?? randomBytes(32).toString('hex'));
   const tokens = createTokens(secret);
   const documentRoutes = createDocumentRoutes({ sql, tokens });
@@ -51,7 +57,8 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Pla
   // Every instance on the same database hears every change, so a desk is poked whichever one it is on.
   await sql.listen(POKE_CHANNEL, () => pokes.emit('poke'));
   const changed = () => void sql.query(`NOTIFY ${POKE_CHANNEL}`).catch(() => undefined);
-  const yoga = createGraphql({ sql, tokens, production: options.production ?? false, onChanged: changed });
+  const log = options.log ?? silentLog;
+  const yoga = createGraphql({ sql, tokens, production: options.production ?? false, onChanged: changed, log });
 
   // Server-sent events: a poke only tells desks to pull; pull is the one path data takes.
   async function events(req: IncomingMessage, res: ServerResponse) {
@@ -83,9 +90,13 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Pla
     }
     // Before the size check: document chunks are larger than any GraphQL request and have their own limit.
     if (path?.startsWith('/documents/')) {
-      void documentRoutes(req, res, path).catch(() => {
+      void documentRoutes(req, res, path).catch((error: unknown) => {
+        const incident = logIncident(log, 'documents.unexpected', error, { method: req.method });
         if (res.headersSent) res.destroy();
-        else res.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 'INTERNAL', message: 'Servera kļūda. Mēģiniet vēlreiz vēlāk.' }));
+        else
+          res
+            .writeHead(500, { 'Content-Type': 'application/json' })
+            .end(JSON.stringify({ code: 'INTERNAL', incident, message: `Servera kļūda (incidents ${incident}). Augšupielādētais netiek zaudēts; mēģiniet vēlreiz vēlāk.` }));
       });
       return;
     }
@@ -106,14 +117,20 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Pla
     ? setInterval(() => {
         void escalateOverdue(sql, new Date())
           .then((n) => n > 0 && changed())
-          .catch(() => undefined);
+          .catch((error: unknown) => logIncident(log, 'sla.sweepFailed', error));
       }, options.slaSweepMs)
     : null;
   sweep?.unref();
   let simulation: { stop(): Promise<void> } | null = null;
   if (options.backOffice) {
     const accounts = await sql.query<{ username: string }>(`SELECT username FROM users WHERE 'integration' = ANY(roles) AND active ORDER BY username`);
-    simulation = startBackOfficeSimulation({ url, accounts: accounts.map((a) => ({ username: a.username, password: DEMO_PASSWORD })), ...options.backOffice });
+    simulation = startBackOfficeSimulation({
+      url,
+      accounts: accounts.map((a) => ({ username: a.username, password: DEMO_PASSWORD })),
+      // System accounts, not people: their names may be logged.
+      onError: (account, error) => logIncident(log, 'backoffice.stepFailed', error, { account }),
+      ...options.backOffice,
+    });
   }
 
   return {
