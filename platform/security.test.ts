@@ -19,6 +19,15 @@ describe.each(engines)('platform security on %s', (engine) => {
   let platform: Platform;
   afterEach(async () => platform?.close());
 
+  it('tells a signed-in desk who the user is and where they work', async () => {
+    platform = await startTestPlatform(engine);
+    const anonymous = new GraphQLClient(`${platform.url}/graphql`);
+    const { login } = await anonymous.request<{ login: { user: Record<string, unknown> } }>(
+      `mutation { login(username: "klerks", password: "demo") { user { username roles centreId institutionCode deskId } } }`,
+    );
+    expect(login.user).toEqual({ username: 'klerks', roles: ['clerk'], centreId: 'riga-centrs', institutionCode: null, deskId: 'desk-riga-centrs-1' });
+  });
+
   it('refuses anonymous reads and wrong passwords, and slows down guessing', async () => {
     platform = await startTestPlatform(engine);
     const anonymous = new GraphQLClient(`${platform.url}/graphql`);

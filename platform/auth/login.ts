@@ -10,6 +10,7 @@ interface UserRow {
   roles: string[];
   centre_id: string | null;
   institution_code: string | null;
+  desk_id: string | null;
   password_hash: string;
 }
 
@@ -47,7 +48,7 @@ export function createLogin(sql: Sql, tokens: Tokens, limiter = createLoginLimit
     const wait = limiter.retryAfter(name);
     if (wait > 0) throw platformError('TOO_MANY_ATTEMPTS', `Pārāk daudz neveiksmīgu mēģinājumu. Mēģiniet pēc ${wait} s.`, { retryAfter: wait });
     const [user] = await sql.query<UserRow>(
-      `SELECT id, username, display_name, roles, centre_id, institution_code, password_hash FROM users WHERE lower(username) = $1 AND active`,
+      `SELECT id, username, display_name, roles, centre_id, institution_code, desk_id, password_hash FROM users WHERE lower(username) = $1 AND active`,
       [name],
     );
     const ok = await argon2.verify(user?.password_hash ?? (await decoy), password).catch(() => false);
@@ -69,7 +70,7 @@ export async function issueSession(sql: Sql, tokens: Tokens, user: Omit<UserRow,
     accessToken: access.token,
     expiresAt: access.expiresAt.toISOString(),
     refreshToken: await tokens.issueRefresh(sql, user.id),
-    user: { id: user.id, username: user.username, displayName: user.display_name, roles: user.roles },
+    user: { id: user.id, username: user.username, displayName: user.display_name, roles: user.roles, centreId: user.centre_id, institutionCode: user.institution_code, deskId: user.desk_id },
   };
 }
 
@@ -78,7 +79,7 @@ export async function refreshSession(sql: Sql, tokens: Tokens, refreshToken: str
   const userId = await tokens.spendRefresh(sql, refreshToken);
   if (!userId) throw platformError('UNAUTHENTICATED', 'Sesija ir beigusies. Pieslēdzieties vēlreiz.');
   const [user] = await sql.query<Omit<UserRow, 'password_hash'>>(
-    `SELECT id, username, display_name, roles, centre_id, institution_code FROM users WHERE id = $1 AND active`,
+    `SELECT id, username, display_name, roles, centre_id, institution_code, desk_id FROM users WHERE id = $1 AND active`,
     [userId],
   );
   if (!user) throw platformError('UNAUTHENTICATED', 'Lietotājs vairs nav aktīvs.');
