@@ -3,22 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentData } from '../entities';
 import type { Platform } from '../server';
 import { writeRow } from '../sync/rows';
-import { engines, startTestPlatform } from '../test-support/platform';
+import { accessToken, engines, startTestPlatform } from '../test-support/platform';
 import { parseRange } from './http';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-async function login(platform: Platform, username: string): Promise<string> {
-  const res = await fetch(`${platform.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `mutation ($u: String!) { login(username: $u, password: "demo") { accessToken } }`, variables: { u: username } }),
-  });
-  const { data } = (await res.json()) as { data: { login: { accessToken: string } } };
-  return data.login.accessToken;
-}
-
-/** The metadata row a desk would have pushed before uploading the bytes. */
 async function syncMetadata(platform: Platform, content: Uint8Array, overrides: Partial<DocumentData> = {}): Promise<string> {
   const id = randomUUID();
   const data: DocumentData = {
@@ -69,7 +58,7 @@ describe.each(engines)('document content over HTTP on %s', (engine) => {
 
   it('uploads in resumable chunks, survives a dropped connection and a wrong offset, and downloads byte for byte', async () => {
     platform = await startTestPlatform(engine);
-    const token = await login(platform, 'klerks');
+    const token = await accessToken(platform, 'klerks');
     const desk = client(platform, token);
     const content = new Uint8Array(randomBytes(300_000));
     const id = await syncMetadata(platform, content);
@@ -151,7 +140,7 @@ describe.each(engines)('document content over HTTP on %s', (engine) => {
 
   it('throws away content whose checksum does not match and takes it again from 0', async () => {
     platform = await startTestPlatform(engine);
-    const desk = client(platform, await login(platform, 'klerks'));
+    const desk = client(platform, await accessToken(platform, 'klerks'));
     const content = new Uint8Array(randomBytes(150_000));
     const id = await syncMetadata(platform, content);
     const corrupted = new Uint8Array(content);
@@ -176,7 +165,7 @@ describe.each(engines)('document content over HTTP on %s', (engine) => {
     platform = await startTestPlatform(engine);
     const content = new Uint8Array(randomBytes(1_000));
     const id = await syncMetadata(platform, content);
-    const owner = client(platform, await login(platform, 'klerks'));
+    const owner = client(platform, await accessToken(platform, 'klerks'));
     expect((await owner.patch(id, 0, content)).status).toBe(204);
 
     const anonymous = client(platform, null);
@@ -184,7 +173,7 @@ describe.each(engines)('document content over HTTP on %s', (engine) => {
     expect((await errorBody(await anonymous.get(id))).code).toBe('UNAUTHENTICATED');
     expect((await client(platform, 'nav-tokens').get(id)).status).toBe(401);
 
-    const elsewhere = client(platform, await login(platform, 'operators'));
+    const elsewhere = client(platform, await accessToken(platform, 'operators'));
     const refused = await elsewhere.get(id);
     expect(refused.status).toBe(403);
     expect((await errorBody(refused)).code).toBe('FORBIDDEN');
@@ -199,7 +188,7 @@ describe.each(engines)('document content over HTTP on %s', (engine) => {
 
   it('refuses a chunk over 4 MiB and a body that is not offset+octet-stream', async () => {
     platform = await startTestPlatform(engine);
-    const desk = client(platform, await login(platform, 'klerks'));
+    const desk = client(platform, await accessToken(platform, 'klerks'));
     const content = new Uint8Array(randomBytes(5 * 1024 * 1024));
     const id = await syncMetadata(platform, content);
     const big = await desk.patch(id, 0, content);
@@ -207,7 +196,7 @@ describe.each(engines)('document content over HTTP on %s', (engine) => {
     expect((await errorBody(big)).code).toBe('CHUNK_TOO_LARGE');
     const wrongType = await fetch(`${platform.url}/documents/${id}/content`, {
       method: 'PATCH',
-      headers: { authorization: `Bearer ${await login(platform, 'klerks')}`, 'Content-Type': 'application/json', 'Upload-Offset': '0' },
+      headers: { authorization: `Bearer ${await accessToken(platform, 'klerks')}`, 'Content-Type': 'application/json', 'Upload-Offset': '0' },
       body: '{}',
     });
     expect(wrongType.status).toBe(415);

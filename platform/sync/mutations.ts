@@ -1,6 +1,7 @@
 import { caseMutations } from '../cases/mutations';
 import { clientMutations } from '../clients/mutations';
 import { consultationMutations } from '../consultations/mutations';
+import { documentMutations } from '../documents/mutations';
 import { invoiceMutations } from '../invoices/mutations';
 import { kbMutations } from '../kb/mutations';
 import { queueMutations } from '../queue/mutations';
@@ -16,6 +17,7 @@ export const mutationHandlers: Record<string, MutationHandler> = {
   ...consultationMutations,
   ...clientMutations,
   ...caseMutations,
+  ...documentMutations,
   ...invoiceMutations,
   ...queueMutations,
   ...worktimeMutations,

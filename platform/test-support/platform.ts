@@ -31,6 +31,15 @@ export async function startTestPlatform(engine: 'pglite' | 'postgres'): Promise<
   };
 }
 
+/** A demo user's access token, for the plain-HTTP routes (documents, events). */
+export async function accessToken(platform: Platform, username: string, password = 'demo'): Promise<string> {
+  const { login } = await new GraphQLClient(`${platform.url}/graphql`).request<{ login: { accessToken: string } }>(
+    `mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }`,
+    { u: username, p: password },
+  );
+  return login.accessToken;
+}
+
 /** A desk-like client: graphql-request over real HTTP, signed in as a demo user. */
 export async function signIn(platform: Platform, username: string, password = 'demo'): Promise<GraphQLClient> {
   const anonymous = new GraphQLClient(`${platform.url}/graphql`);
