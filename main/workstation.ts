@@ -18,6 +18,7 @@ import { listenForPokes } from './sync/pokes';
 import { createSyncOverview } from './sync/overview';
 import { createDeskStore } from './sync/desk-store';
 import { createConflicts } from './sync/conflicts';
+import { createAttachments, type Attachments } from './documents/attachments';
 
 export interface Ports {
   clock: Clock;
@@ -30,6 +31,8 @@ export interface Workstation {
   readonly db: Db;
   /** Present when the desk has a platform to sync with. */
   readonly sync: SyncEngine | null;
+  /** Documents attached to cases on this desk, for the scanning, signing and case flows built on it. */
+  readonly attachments: Attachments;
   close(): void;
 }
 
@@ -50,11 +53,13 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
   const preferences = createPreferences(db, events);
   const platform = config.platformUrl ? createPlatformClient(config.platformUrl) : null;
   const store = createDeskStore(db);
+  const attachments = createAttachments(db, store, { dataDir: config.dataDir, clock, logger });
   // The status bar reads the engine's link state, and the engine tells the status bar when it changes.
   const engine = platform
     ? createSyncEngine(db, platform, store, {
         clock,
         logger,
+        afterSync: () => attachments.uploadPending(platform),
         onChange: () => status.changed(),
         // One event per batch is enough: a screen re-reads its list whichever row changed.
         onPulled: (changes) => {
@@ -139,6 +144,7 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
     events,
     db,
     sync: engine,
+    attachments,
     close: () => {
       pokes?.stop();
       engine?.stop();

@@ -26,6 +26,8 @@ export interface SyncEngineOptions {
   random?: () => number;
   /** Monotonic milliseconds, for the download estimate. */
   monotonic?: () => number;
+  /** Work that needs the platform's confirmed state first (document content); its failures wait for the next cycle. */
+  afterSync?: () => Promise<void>;
 }
 
 /** This installation's id for the platform's per-client mutation counter, made once and kept. */
@@ -185,6 +187,7 @@ export function createSyncEngine(db: Db, client: PlatformClient, store: LocalSto
       if (sendable().length > 0) await pushAll();
       failures = 0;
       setState('online');
+      await options.afterSync?.().catch((error: unknown) => options.logger.error('sync.afterSyncFailed', { kind: error instanceof SyncError ? error.kind : 'server' }));
     } catch (error) {
       failures += 1;
       const kind = error instanceof SyncError ? error.kind : 'server';

@@ -6,6 +6,7 @@ import { m0004Audit } from './0004_audit';
 import { m0005Knowledge } from './0005_knowledge';
 import { m0006SyncFailures } from './0006_sync_failures';
 import { m0007Replica } from './0007_replica';
+import { m0008Attachments } from './0008_attachments';
 
 /** In order; a migration is never edited once released: add the next one instead. */
-export const migrations: readonly Migration[] = [m0001Directory, m0002Catalogue, m0003ConsultationsOutbox, m0004Audit, m0005Knowledge, m0006SyncFailures, m0007Replica];
+export const migrations: readonly Migration[] = [m0001Directory, m0002Catalogue, m0003ConsultationsOutbox, m0004Audit, m0005Knowledge, m0006SyncFailures, m0007Replica, m0008Attachments];
