@@ -124,18 +124,21 @@ export interface DeskInBrowser {
   close(): Promise<void>;
 }
 
-/** A real browser-mode core on a fresh data folder and a Latvian, Riga-time Chromium page for it. */
-export async function openDesk(): Promise<DeskInBrowser> {
+/**
+ * A real browser-mode core on a fresh data folder and a Latvian, Riga-time Chromium page for it;
+ * `env` reaches the core (`LETE_PLATFORM_URL` to sync with a platform).
+ */
+export async function openDesk(env: Record<string, string> = {}): Promise<DeskInBrowser> {
   const data = tempDataDir();
   const browser = await launchBrowser();
   const page = await browser.newPage({ locale: 'lv-LV', timezoneId: 'Europe/Riga', viewport: { width: 1366, height: 900 } });
   const desk: DeskInBrowser = {
-    core: await startCore(data.dir),
+    core: await startCore(data.dir, env),
     page,
     problems: watchPageErrors(page),
     async restartCore() {
       await desk.core.stop();
-      desk.core = await startCore(data.dir);
+      desk.core = await startCore(data.dir, env);
     },
     async close() {
       await browser.close();

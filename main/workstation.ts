@@ -124,8 +124,9 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
       },
       'sync.conflict': (input) => conflicts.get(input.mutationId),
       'sync.resolveConflict': (input, connection) => {
+        const { entity, entityId } = conflicts.get(input.mutationId);
         conflicts.resolve(input, connection.session?.user.id ?? '');
-        events.emit('consultations.changed', { id: String(input.mutationId) });
+        if (entity === 'consultation') events.emit('consultations.changed', { id: entityId });
         status.changed();
         void engine?.syncNow();
         return null;

@@ -4,7 +4,7 @@ import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
  * A modal that takes focus, keeps it inside until Escape or its close button, then gives it back to
  * where it was.
  */
-export function Dialog({ titleId, onClose, children }: { titleId: string; onClose(): void; children: ReactNode }) {
+export function Dialog({ titleId, onClose, children, wide = false }: { titleId: string; onClose(): void; children: ReactNode; wide?: boolean }) {
   const dialog = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -35,7 +35,7 @@ export function Dialog({ titleId, onClose, children }: { titleId: string; onClos
 
   return (
     <div className="backdrop">
-      <div ref={dialog} role="dialog" aria-modal="true" aria-labelledby={titleId} className="dialog" onKeyDown={onKeyDown}>
+      <div ref={dialog} role="dialog" aria-modal="true" aria-labelledby={titleId} className={wide ? 'dialog wide' : 'dialog'} onKeyDown={onKeyDown}>
         {children}
       </div>
     </div>

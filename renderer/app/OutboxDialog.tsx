@@ -1,24 +1,38 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncOverview } from '../../preload/contract';
+import type { SyncConflict, SyncOverview } from '../../preload/contract';
 import { formatDateTime } from '../i18n/format';
+import { ConflictDialog } from './ConflictDialog';
+import { fieldLabel } from './conflict-text';
 import { Dialog } from './Dialog';
 import { errorText } from './errors';
-import { useApp, useClient } from './hooks';
+import { useApp, useAppDispatch, useClient } from './hooks';
+import { actions } from './store';
 
 /** Everything waiting to be sent, and every change the platform refused, with its reason. */
 export function OutboxDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const client = useClient();
+  const dispatch = useAppDispatch();
   const locale = useApp((s) => s.locale);
   const [overview, setOverview] = useState<SyncOverview | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  /** The conflict being resolved: it takes the outbox's place until it closes. */
+  const [conflict, setConflict] = useState<SyncConflict | null>(null);
+  /** Where focus goes when the conflict screen closes without a resolution. */
+  const [returnTo, setReturnTo] = useState<number | null>(null);
 
+  const load = useCallback(() => void client.invoke('sync.overview', {}).then((r) => r.ok && setOverview(r.data)), [client]);
   useEffect(() => {
-    const load = () => void client.invoke('sync.overview', {}).then((r) => r.ok && setOverview(r.data));
     load();
     return client.on('status.changed', load);
-  }, [client]);
+  }, [client, load]);
+
+  // Back from the conflict screen: focus its "Atrisināt" button again (after the dialog's own autofocus).
+  useEffect(() => {
+    if (conflict || returnTo === null) return;
+    document.getElementById(`resolve-${returnTo}`)?.focus();
+  }, [conflict, returnTo]);
 
   const name = (n: string) => t(`outbox.names.${n.replaceAll('.', '_')}`, { defaultValue: n });
   async function syncNow() {
@@ -28,6 +42,30 @@ export function OutboxDialog({ onClose }: { onClose(): void }) {
   async function dismiss(mutationId: number) {
     const result = await client.invoke('sync.dismissFailure', { mutationId });
     setMessage(result.ok ? t('outbox.dismissed') : errorText(t, result.error));
+  }
+  async function openConflict(mutationId: number) {
+    const result = await client.invoke('sync.conflict', { mutationId });
+    if (!result.ok) {
+      setMessage(errorText(t, result.error));
+      load();
+      return;
+    }
+    setMessage(null);
+    setReturnTo(mutationId);
+    setConflict(result.data);
+  }
+  function resolved(mutationId: number) {
+    setConflict(null);
+    setReturnTo(null);
+    setOverview((o) => o && { ...o, failures: o.failures.filter((f) => f.mutationId !== mutationId) });
+    setMessage(t('outbox.resolved'));
+    dispatch(actions.announced(t('outbox.resolved')));
+    load();
+    void client.invoke('status.get', {}).then((r) => r.ok && dispatch(actions.statusChanged(r.data)));
+  }
+
+  if (conflict) {
+    return <ConflictDialog conflict={conflict} onClose={() => setConflict(null)} onResolved={() => resolved(conflict.mutationId)} />;
   }
 
   return (
@@ -43,9 +81,15 @@ export function OutboxDialog({ onClose }: { onClose(): void }) {
             <ul className="failures">
               {overview.failures.map((f) => (
                 <li key={f.mutationId}>
-                  <strong>{name(f.name)}</strong> — {f.kind === 'rejected' ? t('outbox.rejected') : t('outbox.conflict', { fields: f.fields.join(', ') })}
+                  <strong>{name(f.name)}</strong> —{' '}
+                  {f.kind === 'rejected' ? t('outbox.rejected') : t('outbox.conflict', { fields: f.fields.map((x) => fieldLabel(t, x)).join(', ') })}
                   {f.reason && <p className="error">{f.reason}</p>}
                   <p className="muted">{formatDateTime(f.at, locale)}</p>
+                  {f.kind === 'conflict' && (
+                    <button type="button" id={`resolve-${f.mutationId}`} aria-label={t('outbox.resolveLabel', { name: name(f.name) })} onClick={() => void openConflict(f.mutationId)}>
+                      {t('outbox.resolve')}
+                    </button>
+                  )}
                   <button type="button" onClick={() => void dismiss(f.mutationId)}>
                     {t('outbox.dismiss')}
                   </button>

@@ -47,6 +47,8 @@ export function Shell() {
     const onKeyDown = (e: KeyboardEvent) => {
       const action = shortcutFor({ key: e.key, code: e.code, altKey: e.altKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, typing: isTyping(e.target) });
       if (!action || ((helpOpen || outboxOpen) && action.kind !== 'help' && action.kind !== 'outbox')) return;
+      // A screen's own dialog (correcting a consultation) keeps the keyboard until it closes.
+      if (!helpOpen && !outboxOpen && e.target instanceof Element && e.target.closest('[role="dialog"]')) return;
       e.preventDefault();
       if (action.kind === 'area') {
         const next = areaAt(visible, action.index);

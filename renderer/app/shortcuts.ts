@@ -34,10 +34,11 @@ export function shortcutFor(e: KeyLike): ShortcutAction | null {
   return null;
 }
 
-export const shortcutList: { keys: string; action: 'areas' | 'search' | 'submit' | 'language' | 'outbox' | 'help' | 'escape' }[] = [
+export const shortcutList: { keys: string; action: 'areas' | 'search' | 'submit' | 'edit' | 'language' | 'outbox' | 'help' | 'escape' }[] = [
   { keys: 'Alt+1 … Alt+6', action: 'areas' },
   { keys: '/ , Ctrl+K', action: 'search' },
   { keys: 'Ctrl+Enter', action: 'submit' },
+  { keys: '↑ ↓, Enter', action: 'edit' },
   { keys: 'Alt+L', action: 'language' },
   { keys: 'Alt+S', action: 'outbox' },
   { keys: 'F1, ?', action: 'help' },

@@ -1,14 +1,26 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Consultation } from '../../../preload/contract';
 import { useApp, useClient } from '../../app/hooks';
 import { formatTime, maskPhone } from '../../i18n/format';
+import { EditConsultationDialog } from './EditConsultationDialog';
+
+/** Arrow keys move between the rows' "Labot" buttons, so the clerk walks the list without Tab. */
+function moveBetweenEditButtons(e: KeyboardEvent<HTMLTableSectionElement>) {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button[data-edit]')];
+  const at = buttons.indexOf(e.target as HTMLButtonElement);
+  if (at < 0) return;
+  e.preventDefault();
+  buttons[(at + (e.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length]?.focus();
+}
 
 export function TodayList() {
   const { t } = useTranslation();
   const client = useClient();
   const locale = useApp((s) => s.locale);
   const [items, setItems] = useState<Consultation[] | null>(null);
+  const [editing, setEditing] = useState<Consultation | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -31,7 +43,7 @@ export function TodayList() {
       {items.length === 0 ? (
         <p className="muted">{t('today.empty')}</p>
       ) : (
-        <table>
+        <table aria-describedby="today-hint">
           <caption className="visually-hidden">{t('today.title')}</caption>
           <thead>
             <tr>
@@ -41,9 +53,10 @@ export function TodayList() {
               <th scope="col">{t('today.client')}</th>
               <th scope="col">{t('today.outcome')}</th>
               <th scope="col">{t('today.sync')}</th>
+              <th scope="col">{t('today.actions')}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody onKeyDown={moveBetweenEditButtons}>
             {items.map((c) => (
               <tr key={c.id}>
                 <td>{formatTime(c.createdAt, locale)}</td>
@@ -52,11 +65,27 @@ export function TodayList() {
                 <td>{c.client.kind === 'phone' ? maskPhone(c.client.phone) : t('consultation.anonymous')}</td>
                 <td>{t(`outcomes.${c.outcome}`)}</td>
                 <td>{c.syncState === 'pending' ? t('today.pending') : t('today.synced')}</td>
+                <td>
+                  <button
+                    type="button"
+                    data-edit
+                    aria-label={t('today.editLabel', { time: formatTime(c.createdAt, locale), service: c.service ? c.service.code : t('consultation.noService') })}
+                    onClick={() => setEditing(c)}
+                  >
+                    {t('today.edit')}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {items.length > 0 && (
+        <p id="today-hint" className="hint">
+          {t('today.hint')}
+        </p>
+      )}
+      {editing && <EditConsultationDialog consultation={editing} onClose={() => setEditing(null)} />}
     </section>
   );
 }
