@@ -89,6 +89,24 @@ describe('desk ⇄ platform', () => {
     expect(rows).toHaveLength(2);
   });
 
+  it('signs in to the platform by itself once it is back, when the clerk signed in during an outage', async () => {
+    const platformDir = tempDir();
+    let platform = await platformAt(platformDir);
+    const port = Number(new URL(platform.url).port);
+    await platform.close();
+    open.splice(open.indexOf(platform), 1);
+    const { call } = await desk(`http://127.0.0.1:${port}`);
+    await call('session.signIn', { username: 'klerks', password: 'demo' });
+    await call('consultations.register', { serviceCode: 'P.02', channel: 'phone', client: { kind: 'anonymous' }, outcome: 'informed', note: 'pirms savienojuma' });
+    // No network is not a wrong password: the status bar says offline, not "sign in again".
+    await until(async () => (await call('status.get', {})).connection === 'offline');
+
+    platform = await platformAt(platformDir, port);
+    await until(async () => (await call('status.get', {})).connection === 'online', 90_000);
+    await until(async () => (await call('status.get', {})).pendingChanges === 0);
+    expect(await platform.sql.query(`SELECT id FROM sync_rows WHERE entity = 'consultation'`)).toHaveLength(1);
+  }, 120_000);
+
   it('moves a change the platform refuses out of the way, so later ones still go', async () => {
     const platform = await platformAt(tempDir());
     const { w, call } = await desk(platform.url);

@@ -18,6 +18,7 @@ import { listenForPokes } from './sync/pokes';
 import { createSyncOverview } from './sync/overview';
 import { createDeskStore } from './sync/desk-store';
 import { createConflicts } from './sync/conflicts';
+import { createPlatformSignIn } from './sync/platform-sign-in';
 import { createAttachments, type Attachments } from './documents/attachments';
 
 export interface Ports {
@@ -69,18 +70,16 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
       })
     : null;
   const status = createStatusService(db, events, engine ?? undefined);
+  const platformSignIn = platform && engine ? createPlatformSignIn(platform, { logger, onAttempt: () => void engine.syncNow() }) : null;
   const session = createSessionService(db, {
     clock,
     events,
     deskId: preferences.deskId(config.deskId),
-    onSignedIn: (username, password) => {
-      if (!platform || !engine) return;
-      platform
-        .login(username, password)
-        .then(() => engine.syncNow())
-        .catch((error: unknown) => logger.error('sync.loginFailed', { error }));
+    onSignedIn: (username, password) => platformSignIn?.start(username, password),
+    onSignedOut: () => {
+      platformSignIn?.cancel();
+      platform?.signOut();
     },
-    onSignedOut: () => platform?.signOut(),
   });
   const catalogue = createCatalogueService(db);
   const syncOverview = createSyncOverview(db, clock);
@@ -148,6 +147,7 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
     attachments,
     close: () => {
       pokes?.stop();
+      platformSignIn?.cancel();
       engine?.stop();
       if (db.open) db.close();
     },

@@ -28,6 +28,8 @@ export interface PlatformOptions {
   production?: boolean;
   /** Signing key for access tokens; a random one per start signs everyone out on restart. */
   tokenSecret?: string;
+  /** Lifetime of an access token (default 15 minutes); tests shorten it to make desks refresh. */
+  accessTokenSeconds?: number;
   /** argon2 memory cost for demo users; tests lower it. */
   passwordMemoryCost?: number;
   /** Plays the owner institutions' back offices through the public API (demo only). */
@@ -50,7 +52,7 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Pla
   await migrate(sql);
   if (options.demo) await seedDemo(sql, { passwordMemoryCost: options.passwordMemoryCost, history: options.demoHistory });
   const secret = new TextEncoder().encode(options.tokenSecret ?? randomBytes(32).toString('hex'));
-  const tokens = createTokens(secret);
+  const tokens = createTokens(secret, undefined, options.accessTokenSeconds);
   const documentRoutes = createDocumentRoutes({ sql, tokens });
   const pokes = new EventEmitter();
   pokes.setMaxListeners(0);

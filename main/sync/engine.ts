@@ -177,7 +177,9 @@ export function createSyncEngine(db: Db, client: PlatformClient, store: LocalSto
 
   async function cycle(): Promise<void> {
     if (!client.signedIn) {
-      setState('unauthorised');
+      // Still trying to sign in through an outage is not a wrong password.
+      const failure = client.signInFailure();
+      setState(failure === 'offline' ? 'offline' : failure === 'server' ? 'server_error' : 'unauthorised');
       return;
     }
     try {

@@ -58,6 +58,7 @@ export function createPlatformClient(url: string, options: { timeoutMs?: number 
   const timeoutMs = options.timeoutMs ?? 15_000;
   let access: string | null = null;
   let refresh: string | null = null;
+  let signInFailure: SyncFailure | null = null;
   const client = (token: string | null) =>
     new GraphQLClient(`${url.replace(/\/$/u, '')}/graphql`, {
       headers: token ? { authorization: `Bearer ${token}` } : {},
@@ -124,6 +125,8 @@ export function createPlatformClient(url: string, options: { timeoutMs?: number 
     get signedIn() {
       return access !== null;
     },
+    /** Why the last sign-in to the platform failed (no network is not a wrong password), or null. */
+    signInFailure: () => signInFailure,
     /** For the pokes stream, which cannot send an Authorization header through EventSource-style GETs. */
     accessToken: () => access,
     async login(username: string, password: string): Promise<void> {
@@ -131,12 +134,16 @@ export function createPlatformClient(url: string, options: { timeoutMs?: number 
         const { login } = await client(null).request(LoginDocument, { username, password });
         access = login.accessToken;
         refresh = login.refreshToken;
+        signInFailure = null;
       } catch (error) {
-        throw classify(error);
+        const failure = classify(error);
+        signInFailure = failure.kind;
+        throw failure;
       }
     },
     signOut() {
       access = refresh = null;
+      signInFailure = null;
     },
     push: async (clientId: string, mutations: PushedMutation[]): Promise<PushResult[]> => (await call((c) => c.request(PushDocument, { clientId, mutations }))).push.results,
     /** How many bytes of a document the platform holds; null while its metadata has not reached it yet. */

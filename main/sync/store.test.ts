@@ -67,6 +67,38 @@ describe('local store: confirmed state apart from pending edits', () => {
     db.close();
   });
 
+  it('bases an edit made after its own earlier edit was answered, but before a pull confirmed it, on the answered version', () => {
+    const { db, store, outbox } = setup(tempDir());
+    store.applyPulled({ changes: [confirmed(10, {}, { note: 10 })], checkpoint: 10, lastMutationId: null, final: true }, at);
+    const first = store.mutate({ name: 'consultation.update', args: { id: 'c1', changes: { note: 'Pirmā' } }, userId: 'u1', at });
+    // The platform applied it at version 11 (the engine marks it and reports the version); no pull yet.
+    db.prepare(`UPDATE outbox SET applied = 1 WHERE mutation_id = ?`).run(first);
+    store.answered(first, 11);
+    // The clerk corrects the note again: her base is her own answered change, not a wait for an answer that already came.
+    const second = store.mutate({ name: 'consultation.update', args: { id: 'c1', changes: { note: 'Otrā' } }, userId: 'u1', at });
+    const row = () => db.prepare(`SELECT * FROM outbox WHERE mutation_id = ?`).get(second) as Parameters<typeof store.sendableBase>[0];
+    expect(store.sendableBase(row())).toEqual({ note: 11 });
+    // The pull acknowledges the first; the second stays sendable rather than waiting for ever.
+    store.applyPulled({ changes: [confirmed(11, { note: 'Pirmā' }, { note: 11 })], checkpoint: 11, lastMutationId: first, final: true }, at);
+    expect(outbox().map((m) => m.mutation_id)).toEqual([second]);
+    expect(store.sendableBase(row())).toEqual({ note: 11 });
+    db.close();
+  });
+
+  it('never leaves an edit waiting on a change of ours that has left the outbox', () => {
+    const { db, store, outbox } = setup(tempDir());
+    store.applyPulled({ changes: [confirmed(10, {}, { note: 10 })], checkpoint: 10, lastMutationId: null, final: true }, at);
+    const first = store.mutate({ name: 'consultation.update', args: { id: 'c1', changes: { note: 'Pirmā' } }, userId: 'u1', at });
+    const second = store.mutate({ name: 'consultation.update', args: { id: 'c1', changes: { note: 'Otrā' } }, userId: 'u1', at });
+    expect(JSON.parse(outbox()[1]?.base_versions ?? '')).toEqual({ note: { mine: first } });
+    // An acknowledgement that arrives before the push's own answer (which this desk never got): the
+    // base falls back to 0, so the platform checks the edit against everything — a conflict at worst.
+    store.applyPulled({ changes: [confirmed(11, { note: 'Pirmā' }, { note: 11 })], checkpoint: 11, lastMutationId: first, final: true }, at);
+    const row = db.prepare(`SELECT * FROM outbox WHERE mutation_id = ?`).get(second) as Parameters<typeof store.sendableBase>[0];
+    expect(store.sendableBase(row)).toEqual({ note: 0 });
+    db.close();
+  });
+
   it('rolls the screen back to the confirmed state when a pending edit leaves the outbox refused', () => {
     const { db, store, shown } = setup(tempDir());
     store.applyPulled({ changes: [confirmed(10, {}, { note: 10 })], checkpoint: 10, lastMutationId: null, final: true }, at);

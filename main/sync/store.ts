@@ -70,8 +70,8 @@ export function createLocalStore(db: Db, options: { effects: Record<string, Loca
      ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, data = excluded.data, field_versions = excluded.field_versions`,
   );
   const dropReplica = db.prepare(`DELETE FROM replica_rows WHERE entity = ? AND id = ?`);
-  const pendingFor = db.prepare<[string, string], { mutation_id: number; name: string; args: string; user_id: string; created_at: string }>(
-    `SELECT mutation_id, name, args, user_id, created_at FROM outbox WHERE entity = ? AND entity_id = ? ORDER BY mutation_id`,
+  const pendingFor = db.prepare<[string, string], { mutation_id: number; name: string; args: string; user_id: string; created_at: string; applied: number; version: number | null }>(
+    `SELECT mutation_id, name, args, user_id, created_at, applied, version FROM outbox WHERE entity = ? AND entity_id = ? ORDER BY mutation_id`,
   );
   const localRow = db.prepare<[string, string], { data: string }>(`SELECT data FROM local_rows WHERE entity = ? AND id = ?`);
   const putLocal = db.prepare(
@@ -86,8 +86,8 @@ export function createLocalStore(db: Db, options: { effects: Record<string, Loca
     `INSERT INTO outbox (mutation_id, key, name, entity, entity_id, args, base_versions, created_at, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const setting = db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
-  const acknowledged = db.prepare<[number], { mutation_id: number; entity: string; entity_id: string }>(
-    `SELECT mutation_id, entity, entity_id FROM outbox WHERE mutation_id <= ?`,
+  const acknowledged = db.prepare<[number], { mutation_id: number; entity: string; entity_id: string; version: number | null }>(
+    `SELECT mutation_id, entity, entity_id, version FROM outbox WHERE mutation_id <= ?`,
   );
   const dropOutbox = db.prepare(`DELETE FROM outbox WHERE mutation_id = ?`);
   const pendingKeys = db.prepare<[], { entity: string; entity_id: string }>(`SELECT DISTINCT entity, entity_id FROM outbox`);
@@ -95,6 +95,7 @@ export function createLocalStore(db: Db, options: { effects: Record<string, Loca
     `SELECT mutation_id, base_versions FROM outbox WHERE mutation_id > ? AND base_versions LIKE '%"mine"%'`,
   );
   const setBase = db.prepare(`UPDATE outbox SET base_versions = ? WHERE mutation_id = ?`);
+  const setAnswered = db.prepare(`UPDATE outbox SET version = ? WHERE mutation_id = ?`);
 
   function rebuild(entity: string, id: string) {
     const confirmed = replicaRow.get(entity, id);
@@ -122,6 +123,32 @@ export function createLocalStore(db: Db, options: { effects: Record<string, Loca
     projection?.put(id, data, { version, pending: pending.length > 0 });
   }
 
+  /**
+   * Our mutation was answered: later edits based on it now have a real base — the version it produced,
+   * or 0 when it was refused (any value there now is someone else's, so the edit is checked against all).
+   * An applied entry keeps the version too, for edits made on top of it before the pull confirms it.
+   */
+  function answered(mutationId: number, version: number | null) {
+    setAnswered.run(version, mutationId);
+    resolveBases((mine) => (mine === mutationId ? (version ?? 0) : undefined), mutationId);
+  }
+
+  /** Replaces `{mine: n}` bases of later entries by what `resolve(n)` gives (undefined: still waiting). */
+  function resolveBases(resolve: (mine: number) => number | undefined, after = 0) {
+    for (const row of basedOnMine.all(after)) {
+      const base = JSON.parse(row.base_versions) as Record<string, Base>;
+      let changed = false;
+      for (const [field, b] of Object.entries(base)) {
+        const resolved = typeof b === 'object' ? resolve(b.mine) : undefined;
+        if (resolved !== undefined) {
+          base[field] = resolved;
+          changed = true;
+        }
+      }
+      if (changed) setBase.run(JSON.stringify(base), row.mutation_id);
+    }
+  }
+
   function baseFor(entity: string, id: string, fields: string[] | 'all'): Record<string, Base> {
     if (fields === 'all') return {};
     const confirmed = replicaRow.get(entity, id);
@@ -133,7 +160,8 @@ export function createLocalStore(db: Db, options: { effects: Record<string, Loca
         const writes = effects[m.name]?.writes(JSON.parse(m.args) as RowData);
         return writes === 'all' || writes?.includes(field);
       });
-      base[field] = mine ? { mine: mine.mutation_id } : (fieldVersions[field] ?? confirmed?.version ?? 0);
+      // Our own change already answered (applied, awaiting the pull) is a base now: its answered version.
+      base[field] = mine ? (mine.applied ? (mine.version ?? 0) : { mine: mine.mutation_id }) : (fieldVersions[field] ?? confirmed?.version ?? 0);
     }
     return base;
   }
@@ -194,10 +222,14 @@ export function createLocalStore(db: Db, options: { effects: Record<string, Loca
         else projection?.put(c.id, c.data, { version: c.version, pending: false });
       }
       if (batch.final && batch.lastMutationId !== null) {
+        const gone = new Map<number, number | null>();
         for (const m of acknowledged.all(batch.lastMutationId)) {
           dropOutbox.run(m.mutation_id);
+          gone.set(m.mutation_id, m.version);
           touched.set(key(m.entity, m.entity_id), [m.entity, m.entity_id]);
         }
+        // Nothing may go on waiting for the answer of an entry that has left the outbox.
+        if (gone.size > 0) resolveBases((mine) => (gone.has(mine) ? (gone.get(mine) ?? 0) : undefined));
       }
       for (const [entity, id] of touched.values()) rebuild(entity, id);
       setting.run('checkpoint', String(batch.checkpoint));
@@ -207,23 +239,7 @@ export function createLocalStore(db: Db, options: { effects: Record<string, Loca
     /** Rebuilds one row after its outbox changed outside a pull (a refusal rolls the clerk's edit back). */
     rebuild,
 
-    /**
-     * Our mutation was answered: later edits based on it now have a real base — the version it produced,
-     * or 0 when it was refused (any value there now is someone else's, so the edit is checked against all).
-     */
-    answered(mutationId: number, version: number | null) {
-      for (const row of basedOnMine.all(mutationId)) {
-        const base = JSON.parse(row.base_versions) as Record<string, Base>;
-        let changed = false;
-        for (const [field, b] of Object.entries(base)) {
-          if (typeof b === 'object' && b.mine === mutationId) {
-            base[field] = version ?? 0;
-            changed = true;
-          }
-        }
-        if (changed) setBase.run(JSON.stringify(base), row.mutation_id);
-      }
-    },
+    answered,
 
     /** Base versions ready to send, or null while one still waits for our own earlier mutation's answer. */
     sendableBase(row: OutboxRow): Record<string, number> | null {

@@ -9,6 +9,7 @@ export interface Principal {
   institutionCode: string | null;
 }
 
+/** How long an access token lives unless the platform is told otherwise (`accessTokenSeconds`). */
 const ACCESS_SECONDS = 15 * 60;
 const REFRESH_DAYS = 14;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -17,7 +18,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
  * Short-lived signed access tokens (HS256) carry the user's roles and memberships; refresh tokens are
  * random, stored only as hashes, and rotated on every use so a stolen one works at most once.
  */
-export function createTokens(secret: Uint8Array, now: () => Date = () => new Date()) {
+export function createTokens(secret: Uint8Array, now: () => Date = () => new Date(), accessSeconds: number = ACCESS_SECONDS) {
   return {
     async access(p: Principal): Promise<{ token: string; expiresAt: Date }> {
       const issued = Math.floor(now().getTime() / 1000);
@@ -25,10 +26,10 @@ export function createTokens(secret: Uint8Array, now: () => Date = () => new Dat
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(p.userId)
         .setIssuedAt(issued)
-        .setExpirationTime(issued + ACCESS_SECONDS)
+        .setExpirationTime(issued + accessSeconds)
         .setIssuer('lete-platform')
         .sign(secret);
-      return { token, expiresAt: new Date((issued + ACCESS_SECONDS) * 1000) };
+      return { token, expiresAt: new Date((issued + accessSeconds) * 1000) };
     },
     async verify(token: string): Promise<Principal | null> {
       try {

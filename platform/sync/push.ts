@@ -55,10 +55,20 @@ export async function push(sql: Sql, principal: Principal, clientId: string, mut
       const last = Number(client?.last_mutation_id ?? 0);
       const base = { mutationId: m.mutationId, reason: null, conflict: null, result: null, version: null };
       if (m.mutationId <= last) {
-        const [earlier] = await tx.query<{ result: unknown; version: string | null }>(`SELECT result, version FROM sync_mutations WHERE client_id = $1 AND mutation_id = $2`, [
-          clientId,
-          m.mutationId,
-        ]);
+        const [earlier] = await tx.query<{ status: string; reason: string | null; result: unknown; version: string | null }>(
+          `SELECT status, reason, result, version FROM sync_mutations WHERE client_id = $1 AND mutation_id = $2`,
+          [clientId, m.mutationId],
+        );
+        // A retry after a lost reply is answered as the first try was: a refusal or a conflict the desk
+        // never heard of must still reach the clerk, not pass as applied and vanish from the outbox.
+        if (earlier?.status === 'REJECTED') return { ...base, status: 'REJECTED', reason: earlier.reason };
+        if (earlier?.status === 'CONFLICT') {
+          const [conflict] = await tx.query<{ fields: string[]; server_state: unknown }>(
+            `SELECT fields, server_state FROM sync_conflicts WHERE client_id = $1 AND mutation_id = $2 ORDER BY id LIMIT 1`,
+            [clientId, m.mutationId],
+          );
+          return { ...base, status: 'CONFLICT', conflict: { fields: conflict?.fields ?? [], serverState: conflict?.server_state ?? {} } };
+        }
         return { ...base, status: 'ALREADY_APPLIED', result: earlier?.result ?? null, version: earlier?.version ? Number(earlier.version) : null };
       }
       if (m.mutationId > last + 1) return { ...base, status: 'OUT_OF_ORDER', reason: `Gaidīta izmaiņa nr. ${last + 1}.` };

@@ -48,6 +48,30 @@ describe.each(engines)('sync on %s', (engine) => {
     expect(pulled.acks).toEqual([{ clientId, lastMutationId: 3 }]);
   });
 
+  it('answers a retried refusal or conflict as it answered the first time, never as applied', async () => {
+    platform = await startTestPlatform(engine);
+    const anna = await signIn(platform, 'klerks');
+    const clientId = randomUUID();
+    const id = randomUUID();
+    const refused = await pushOne(anna, clientId, 1, 'consultation.create', consultation(undefined, 'NAV-TADA'));
+    expect(refused.status).toBe('REJECTED');
+    // The reply was lost; the desk sends it again and must still learn of the refusal and its reason.
+    expect(await pushOne(anna, clientId, 1, 'consultation.create', consultation(undefined, 'NAV-TADA'))).toMatchObject({ status: 'REJECTED', reason: refused.reason });
+
+    const created = await pushOne(anna, clientId, 2, 'consultation.create', consultation(id));
+    await pushOne(anna, 'desk-b', 1, 'consultation.update', { id, changes: { note: 'Kolēģe' } }, { note: created.version });
+    const conflict = await pushOne(anna, clientId, 3, 'consultation.update', { id, changes: { note: 'Anna' } }, { note: created.version });
+    expect(conflict).toMatchObject({ status: 'CONFLICT', conflict: { fields: ['note'], serverState: { note: 'Kolēģe' } } });
+    expect(await pushOne(anna, clientId, 3, 'consultation.update', { id, changes: { note: 'Anna' } }, { note: created.version })).toMatchObject({
+      status: 'CONFLICT',
+      conflict: { fields: ['note'], serverState: { note: 'Kolēģe' } },
+    });
+    expect(await pushOne(anna, clientId, 2, 'consultation.create', consultation(id))).toMatchObject({ status: 'ALREADY_APPLIED', version: created.version });
+    // Retries change nothing: one conflict stored, the colleague's note kept.
+    expect(await platform.sql.query(`SELECT mutation_id FROM sync_conflicts WHERE client_id = $1`, [clientId])).toHaveLength(1);
+    expect((await pullAll(anna)).changes.find((c) => c.id === id)?.data.note).toBe('Kolēģe');
+  });
+
   it('merges edits of different fields and keeps both states when the same field was edited', async () => {
     platform = await startTestPlatform(engine);
     const anna = await signIn(platform, 'klerks');
