@@ -48,7 +48,10 @@ const MAX_BODY = 1024 * 1024;
 const POKE_CHANNEL = 'lete_poke';
 
 export async function createPlatform(options: PlatformOptions = {}): Promise<Platform> {
-  const sql = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  const log = options.log ?? silentLog;
+  const sql = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, (event, error) => (error === undefined ? log('warn', event) : void logIncident(log, event, error)))
+    : await openPglite(options.dataDir);
   await migrate(sql);
   if (options.demo) await seedDemo(sql, { passwordMemoryCost: options.passwordMemoryCost, history: options.demoHistory });
   const secret = new TextEncoder().encode(options.tokenSecret ?? randomBytes(32).toString('hex'));
@@ -59,7 +62,6 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Pla
   // Every instance on the same database hears every change, so a desk is poked whichever one it is on.
   await sql.listen(POKE_CHANNEL, () => pokes.emit('poke'));
   const changed = () => void sql.query(`NOTIFY ${POKE_CHANNEL}`).catch(() => undefined);
-  const log = options.log ?? silentLog;
   const yoga = createGraphql({ sql, tokens, production: options.production ?? false, onChanged: changed, log });
 
   // Server-sent events: a poke only tells desks to pull; pull is the one path data takes.

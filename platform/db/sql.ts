@@ -55,11 +55,65 @@ export async function openPglite(dataDir?: string): Promise<Sql> {
   return sql;
 }
 
-export async function openPostgres(url: string): Promise<Sql> {
+/** What the database seam reports without throwing: a lost connection is an event, not a crash. */
+export type SqlTrouble = (event: 'db.idleClientFailed' | 'db.listenerLost' | 'db.listenerRestored', error?: unknown) => void;
+
+export async function openPostgres(url: string, onTrouble: SqlTrouble = () => undefined): Promise<Sql> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle pooled connection dropped by a database restart or a failover emits 'error'; unhandled, it
+  // would end the process. The pool discards that client and opens a new one on the next query.
+  pool.on('error', (error) => onTrouble('db.idleClientFailed', error));
   await pool.query('SELECT 1');
-  // LISTEN needs a connection of its own, kept out of the pool for the platform's lifetime.
+
+  // LISTEN needs a connection of its own, kept out of the pool. When it is lost, it is reopened with
+  // backoff and every handler runs once, since notifications sent meanwhile are gone: desks pull anyway.
+  const handlers = new Map<string, Set<() => void>>();
   let listener: pg.Client | null = null;
+  let connecting: Promise<pg.Client> | null = null;
+  let closed = false;
+  let retry: NodeJS.Timeout | null = null;
+
+  const connectListener = (): Promise<pg.Client> =>
+    (connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: url });
+      client.on('error', (error) => lost(client, error));
+      client.on('notification', (message) => handlers.get(message.channel)?.forEach((h) => h()));
+      try {
+        await client.connect();
+        for (const channel of handlers.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      } catch (error) {
+        void client.end().catch(() => undefined);
+        throw error;
+      } finally {
+        connecting = null;
+      }
+      listener = client;
+      return client;
+    })());
+
+  function lost(client: pg.Client, error: unknown) {
+    if (listener !== client || closed) return;
+    listener = null;
+    onTrouble('db.listenerLost', error);
+    void client.end().catch(() => undefined);
+    reconnect(250);
+  }
+
+  function reconnect(delayMs: number) {
+    if (closed) return;
+    retry = setTimeout(() => {
+      retry = null;
+      connectListener().then(
+        () => {
+          onTrouble('db.listenerRestored');
+          for (const set of handlers.values()) set.forEach((h) => h());
+        },
+        () => reconnect(Math.min(delayMs * 2, 30_000)),
+      );
+    }, delayMs);
+    retry.unref();
+  }
+
   return {
     ...wrap(pool),
     async transaction(fn, options) {
@@ -79,17 +133,18 @@ export async function openPostgres(url: string): Promise<Sql> {
     },
     exec: async (script) => void (await pool.query(script)),
     async listen(channel, handler) {
-      if (!listener) {
-        listener = new pg.Client({ connectionString: url });
-        await listener.connect();
-      }
-      listener.on('notification', (message) => {
-        if (message.channel === channel) handler();
-      });
-      await listener.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      const known = handlers.has(channel);
+      if (!known) handlers.set(channel, new Set());
+      handlers.get(channel)?.add(handler);
+      const client = listener ?? (await connectListener());
+      if (!known && client === listener) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     },
     async close() {
-      await listener?.end();
+      closed = true;
+      if (retry) clearTimeout(retry);
+      const client = listener;
+      listener = null;
+      await client?.end().catch(() => undefined);
       await pool.end();
     },
   };
