@@ -14,6 +14,11 @@ export interface WorkstationConfig {
   deskId: string | null;
   /** The demo knowledge documents (assets/demo/knowledge), found by each entry point from its own place. */
   demoKnowledgeDir?: string;
+  /**
+   * The bundled TrueType fonts the printed PDFs embed (assets/fonts). Bundled entry points pass it
+   * from their own place; code run from source (tests) finds it beside the sources.
+   */
+  fontsDir?: string;
   /** The central platform's address; without one the desk works locally only. */
   platformUrl?: string;
   /** scrypt cost for the password hashes this desk writes; only tests lower it. */

@@ -1,6 +1,8 @@
+import { AppError } from '../preload/contract';
 import type { WorkstationConfig } from './config';
 import { openDatabase, type Db } from './db/connection';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createEventBus, type EventBus } from './events';
 import { createRouter, type Router } from './rpc/router';
 import { systemClock, type Clock } from './clock';
@@ -20,6 +22,15 @@ import { createDeskStore } from './sync/desk-store';
 import { createConflicts } from './sync/conflicts';
 import { createPlatformSignIn } from './sync/platform-sign-in';
 import { createAttachments, type Attachments } from './documents/attachments';
+import { caseNumbers } from './cases/numbers';
+import { createCaseService } from './cases/service';
+import { createClientService } from './clients/service';
+import { clientProjection } from './clients/sync';
+import { createFeedbackService } from './feedback/service';
+import { invoiceQueries } from './invoices/queries';
+import { createInvoiceService } from './invoices/service';
+import { createPrintouts } from './cases/printouts';
+import { installationId } from './sync/engine';
 
 export interface Ports {
   clock: Clock;
@@ -36,6 +47,8 @@ export interface Workstation {
   readonly attachments: Attachments;
   close(): void;
 }
+
+const attachableTypes = ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff'];
 
 /** The composition root: every service of the core, wired to one database and one event bus. */
 export async function createWorkstation(config: WorkstationConfig, ports: Partial<Ports> = {}): Promise<Workstation> {
@@ -55,17 +68,25 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
   const platform = config.platformUrl ? createPlatformClient(config.platformUrl) : null;
   const store = createDeskStore(db);
   const attachments = createAttachments(db, store, { dataDir: config.dataDir, clock, logger });
+  const numbers = caseNumbers(db);
   // The status bar reads the engine's link state, and the engine tells the status bar when it changes.
   const engine = platform
     ? createSyncEngine(db, platform, store, {
         clock,
         logger,
-        afterSync: () => attachments.uploadPending(platform),
+        afterSync: async () => {
+          await numbers.replenish(platform, installationId(db));
+          await attachments.uploadPending(platform);
+        },
         onChange: () => status.changed(),
         // One event per batch is enough: a screen re-reads its list whichever row changed.
         onPulled: (changes) => {
           const consultation = changes.findLast((c) => c.entity === 'consultation');
           if (consultation) events.emit('consultations.changed', { id: consultation.id });
+          const caseChange = changes.findLast((c) => c.entity === 'case' || c.entity === 'invoice' || c.entity === 'document');
+          if (caseChange) events.emit('cases.changed', { id: caseChange.entity === 'case' ? caseChange.id : String(caseChange.data?.caseId ?? caseChange.id) });
+          const client = changes.findLast((c) => c.entity === 'client');
+          if (client) events.emit('clients.changed', { id: client.id });
         },
       })
     : null;
@@ -94,6 +115,27 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
       void engine?.syncNow();
     },
   });
+  const changedLocally = () => {
+    status.changed();
+    void engine?.syncNow();
+  };
+  const invoiceRows = invoiceQueries(db);
+  const cases = createCaseService(db, { clock, store, events, attachments, numbers, invoices: invoiceRows, onChanged: changedLocally });
+  const invoices = createInvoiceService(db, { clock, store, events, cases, invoices: invoiceRows, onChanged: changedLocally });
+  const online = () => (platform && engine?.state() === 'online' && platform.signedIn ? platform : null);
+  const clients = createClientService(db, {
+    clock,
+    store,
+    events,
+    logger,
+    cases,
+    invoices: invoiceRows,
+    remote: online,
+    cache: clientProjection(db),
+    onChanged: changedLocally,
+  });
+  const feedback = createFeedbackService(db, { clock, store, onChanged: changedLocally });
+  const printouts = createPrintouts(db, { clock, cases, invoices: invoiceRows, fontsDir: config.fontsDir ?? fileURLToPath(new URL('../assets/fonts/', import.meta.url)) });
   engine?.start();
   const pokes =
     platform && engine && config.platformUrl
@@ -113,6 +155,57 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
       'consultations.register': (input, connection) => consultations.register(connection, input),
       'consultations.listToday': (_input, connection) => consultations.listToday(connection),
       'consultations.update': (input, connection) => consultations.update(connection, input.id, input.changes),
+      'clients.search': (input) => clients.search(input.query),
+      'clients.duplicates': (input) => clients.duplicates(input),
+      'clients.create': (input, connection) => clients.create(connection, input),
+      'clients.openProfile': (input, connection) => clients.openProfile(connection, input.clientId, input.reason),
+      'cases.create': (input, connection) => cases.create(connection, input),
+      'cases.get': (input) => cases.get(input.id),
+      'cases.update': (input, connection) => cases.update(connection, input.id, input.form),
+      'cases.submit': (input, connection) => cases.submit(connection, input),
+      'cases.transition': (input, connection) => cases.transition(connection, input.id, input.to, input.reason),
+      'cases.take': (input, connection) => cases.take(connection, input.id),
+      'cases.transfer': (input, connection) => cases.transfer(connection, input.id, input.to, input.reason),
+      'cases.escalate': (input, connection) => cases.escalate(connection, input.id, input.reason),
+      'cases.note': (input, connection) => cases.note(connection, input.id, input.text),
+      'cases.inbox': (input, connection) => cases.inbox(connection, input.scope, input.clientId),
+      'cases.attach': (input, connection) => {
+        const c = cases.get(input.caseId);
+        const bytes = Buffer.from(input.file.contentBase64, 'base64');
+        if (bytes.length === 0) throw new AppError('INVALID_INPUT', 'Fails ir tukšs: izvēlieties citu failu.', { issues: [{ path: 'file', message: 'empty' }] });
+        if (!attachableTypes.includes(input.file.mediaType)) {
+          throw new AppError('INVALID_INPUT', 'Pievienot var PDF, PNG, JPEG vai TIFF failu.', { issues: [{ path: 'file.mediaType', message: 'unsupported' }] });
+        }
+        const id = attachments.attach(
+          { caseId: c.id, kind: 'scan', name: input.file.name, mediaType: input.file.mediaType, bytes, pages: null, scanSettings: null },
+          connection.session?.user.id ?? '',
+        );
+        events.emit('cases.changed', { id: c.id });
+        changedLocally();
+        const saved = attachments.forCase(c.id).find((a) => a.id === id);
+        if (!saved) throw new Error('attachment vanished after insert');
+        return saved;
+      },
+      'cases.pdf': (input) => printouts.casePdf(input.id, input.kind),
+      'invoices.issue': (input, connection) => invoices.issue(connection, input.caseId),
+      'invoices.byReference': (input) => invoices.byReference(input.reference),
+      'invoices.pdf': (input) => printouts.invoicePdf(input.id),
+      'feedback.record': (input, connection) => feedback.record(connection, input),
+      'audit.clientAccess': async (input) => {
+        const remote = online();
+        if (!remote) throw new AppError('TRANSPORT', 'Piekļuves žurnāls ir platformā, un tā šobrīd nav sasniedzama. Mēģiniet vēlāk.');
+        const users = db.prepare<[string], { display_name: string }>(`SELECT display_name FROM users WHERE id = ?`);
+        return (await remote.auditEvents(input.clientId)).map((e) => {
+          const detail = (e.detail ?? {}) as { reason?: unknown; viewedAt?: unknown };
+          return {
+            // A view made offline reached the platform later; the time that counts is when it happened.
+            at: typeof detail.viewedAt === 'string' ? detail.viewedAt : e.at,
+            userName: e.userId ? (users.get(e.userId)?.display_name ?? e.userId) : null,
+            action: e.action === 'client.profileViewed' ? 'client.profile' : e.action,
+            reason: typeof detail.reason === 'string' ? detail.reason : null,
+          };
+        });
+      },
       'kb.search': (input) => knowledge.search(input.query, input.limit),
       'kb.get': (input) => knowledge.get(input.id),
       'status.get': () => status.get(),

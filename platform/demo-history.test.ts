@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemoData } from '../assets/demo';
 import { rigaDay } from '../shared/riga-day';
-import { nextStatuses } from './cases/machine';
+import { nextStatuses } from '../shared/case-lifecycle';
 import { migrate } from './db/migrations';
 import { openPglite } from './db/sql';
 import { seedDemo } from './demo';

@@ -1,3 +1,5 @@
+import type { CaseLevel, CaseStatus } from '../shared/case-lifecycle';
+
 /**
  * The data each synced entity carries in `sync_rows.data`: what a desk receives in a pull and what the
  * platform's GraphQL types resolve from. Ids are UUIDs made where the record is born (often a desk,
@@ -37,22 +39,7 @@ export interface ConsentData {
   centreId: string | null;
 }
 
-export const caseStatuses = [
-  'draft',
-  'submitted',
-  'in_progress',
-  'waiting_client',
-  'waiting_payment',
-  'result_ready',
-  'delivered',
-  'closed',
-  'cancelled',
-  'rejected',
-] as const;
-export type CaseStatus = (typeof caseStatuses)[number];
-
-/** Who works on a case now: the desk that took it, a second-level specialist, or the owner institution. */
-export type CaseLevel = 'desk' | 'second_level' | 'owner';
+export { caseStatuses, type CaseLevel, type CaseStatus } from '../shared/case-lifecycle';
 
 export interface CaseData {
   id: string;
@@ -178,6 +165,8 @@ export interface FeedbackData {
   centreId: string | null;
   ticketId: string | null;
   caseId: string | null;
+  /** A rating taken at the desk after a consultation; absent in records made before it existed. */
+  consultationId?: string | null;
   userId: string | null;
   serviceCode: string | null;
   rating: 1 | 2 | 3 | 4 | 5;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validateForm } from '../../shared/form';
 import { demoAccounts, generateDemoData } from './index';
 
 describe('demo data', () => {
@@ -42,6 +43,13 @@ describe('demo data', () => {
     expect(codes).toEqual(expect.arrayContaining(['VSAA', 'VID', 'PMLP', 'NVA', 'UR', 'VZD', 'LAD']));
     expect(data.institutions.filter((i) => i.kind === 'municipality').length).toBeGreaterThanOrEqual(3);
     expect(data.services.some((s) => /[āčēģīķļņšūž]/u.test(s.name))).toBe(true);
+  });
+
+  it('gives every institution a distinct Treasury account with valid IBAN check digits, for its invoices', () => {
+    const iban = [{ key: 'iban', label: 'IBAN', type: 'iban' as const, required: true }];
+    for (const i of data.institutions) expect(validateForm(iban, { iban: i.iban }), i.code).toEqual({});
+    expect(new Set(data.institutions.map((i) => i.iban)).size).toBe(data.institutions.length);
+    expect(data.institutions.every((i) => /^LV\d{2}TREL\d{13}$/u.test(i.iban) && /^\d{11}$/u.test(i.registrationNumber))).toBe(true);
   });
 
   it('staffs every desk, gives every role a user and keeps users at their own centre’s desks', () => {

@@ -9,6 +9,9 @@ export interface DemoInstitution {
   name: string;
   nameEn: string;
   kind: 'state' | 'municipality';
+  /** The account fees and state duties are paid to (an IBAN at the State Treasury), printed on invoices. */
+  iban: string;
+  registrationNumber: string;
 }
 
 /** The catalogue's form definition is the one the desk and the platform validate against. */

@@ -4,8 +4,9 @@ import type { Projection } from '../sync/store';
 /** Institutions and the service catalogue as the platform sends them, into the tables search reads. */
 export function catalogueProjections(db: Db): Record<string, Projection> {
   const institution = db.prepare(
-    `INSERT INTO institutions (code, name, name_en, kind) VALUES (@code, @name, @nameEn, @kind)
-     ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, kind = excluded.kind`,
+    `INSERT INTO institutions (code, name, name_en, kind, iban, registration_number) VALUES (@code, @name, @nameEn, @kind, @iban, @registrationNumber)
+     ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, kind = excluded.kind,
+       iban = excluded.iban, registration_number = excluded.registration_number`,
   );
   const service = db.prepare(
     `INSERT INTO services (code, name, description, owner_code, channels, fee_kind, fee_cents, synonyms, required_documents, typical_duration_days, sla_days, form)
@@ -17,7 +18,7 @@ export function catalogueProjections(db: Db): Record<string, Projection> {
   );
   return {
     institution: {
-      put: (_id, d) => void institution.run(d),
+      put: (_id, d) => void institution.run({ iban: null, registrationNumber: null, ...d }),
       // Cases and services refer to institutions; a withdrawn one stays for them to name.
       remove: () => undefined,
     },

@@ -15,7 +15,11 @@ function toConsultation(row: ConsultationRow): Consultation {
     createdAt: row.created_at,
     service: row.service_code && row.service_name ? { code: row.service_code, name: row.service_name } : null,
     channel: row.channel as Consultation['channel'],
-    client: row.client_kind === 'phone' && row.client_phone ? { kind: 'phone', phone: row.client_phone } : { kind: 'anonymous' },
+    client: row.client_id
+      ? { kind: 'client', clientId: row.client_id, name: row.client_name || '—' }
+      : row.client_kind === 'phone' && row.client_phone
+        ? { kind: 'phone', phone: row.client_phone }
+        : { kind: 'anonymous' },
     outcome: row.outcome as Consultation['outcome'],
     note: row.note,
     clerkName: row.clerk_name,

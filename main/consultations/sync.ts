@@ -26,18 +26,18 @@ export const consultationEffects: Record<string, LocalEffect> = {
 export function consultationProjection(db: Db): Projection {
   // A colleague's consultation is kept only when the desk knows the colleague (its directory).
   const put = db.prepare(
-    `INSERT INTO consultations (id, created_at, local_date, user_id, desk_id, service_code, channel, client_kind, client_phone, outcome, note, version)
-     SELECT @id, @createdAt, @localDate, @userId, NULL, @serviceCode, @channel, @clientKind, @clientPhone, @outcome, @note, @version
+    `INSERT INTO consultations (id, created_at, local_date, user_id, desk_id, service_code, channel, client_kind, client_phone, client_id, outcome, note, version)
+     SELECT @id, @createdAt, @localDate, @userId, NULL, @serviceCode, @channel, @clientKind, @clientPhone, @clientId, @outcome, @note, @version
       WHERE EXISTS (SELECT 1 FROM users WHERE id = @userId)
      ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, local_date = excluded.local_date, service_code = excluded.service_code,
-       channel = excluded.channel, client_kind = excluded.client_kind, client_phone = excluded.client_phone,
+       channel = excluded.channel, client_kind = excluded.client_kind, client_phone = excluded.client_phone, client_id = excluded.client_id,
        outcome = excluded.outcome, note = excluded.note, version = excluded.version`,
   );
   const remove = db.prepare(`DELETE FROM consultations WHERE id = ?`);
   const serviceKnown = db.prepare<[string], { code: string }>(`SELECT code FROM services WHERE code = ?`);
   return {
     put(id, d, { version, pending }) {
-      const client = d.client as { kind: string; phone?: string };
+      const client = d.client as { kind: string; phone?: string; clientId?: string };
       const createdAt = String(d.createdAt);
       const serviceCode = typeof d.serviceCode === 'string' && serviceKnown.get(d.serviceCode) ? d.serviceCode : null;
       put.run({
@@ -47,9 +47,10 @@ export function consultationProjection(db: Db): Projection {
         userId: d.userId,
         serviceCode,
         channel: d.channel,
-        // A consultation about an identified client lists as anonymous here; the client's profile shows it.
+        // A known client is kept by id: the list names them, the client's profile gathers it.
         clientKind: client.kind === 'phone' ? 'phone' : 'anonymous',
         clientPhone: client.kind === 'phone' ? (client.phone ?? null) : null,
+        clientId: client.kind === 'client' ? (client.clientId ?? null) : null,
         outcome: d.outcome,
         note: d.note ?? '',
         version: pending ? null : version,

@@ -29,8 +29,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
   const deskId = options.deskId ?? clerk?.deskId ?? null;
 
   db.transaction(() => {
-    const institution = db.prepare(`INSERT INTO institutions (code, name, name_en, kind) VALUES (?, ?, ?, ?)`);
-    for (const i of data.institutions) institution.run(i.code, i.name, i.nameEn, i.kind);
+    const institution = db.prepare(`INSERT INTO institutions (code, name, name_en, kind, iban, registration_number) VALUES (?, ?, ?, ?, ?, ?)`);
+    for (const i of data.institutions) institution.run(i.code, i.name, i.nameEn, i.kind, i.iban, i.registrationNumber);
     const centre = db.prepare(`INSERT INTO centres (id, name, municipality, address, kind) VALUES (?, ?, ?, ?, ?)`);
     for (const c of data.centres) centre.run(c.id, c.name, c.municipality, c.address, c.kind);
     const desk = db.prepare(`INSERT INTO desks (id, centre_id, name) VALUES (?, ?, ?)`);

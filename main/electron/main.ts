@@ -135,6 +135,7 @@ async function start(): Promise<void> {
       deskId: process.env.LETE_DESK_ID ?? null,
       // out/main/electron.js → assets/ (inside the asar archive when packaged).
       demoKnowledgeDir: join(here, '../../assets/demo/knowledge'),
+      fontsDir: join(here, '../../assets/fonts'),
     },
     { logger },
   );

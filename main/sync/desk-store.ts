@@ -1,13 +1,22 @@
+import { caseEffects, caseProjection } from '../cases/sync';
 import { catalogueProjections } from '../catalogue/sync';
+import { clientEffects, clientProjection } from '../clients/sync';
 import { consultationEffects, consultationProjection } from '../consultations/sync';
 import type { Db } from '../db/connection';
 import { documentEffects } from '../documents/sync';
+import { invoiceEffects, invoiceProjection } from '../invoices/sync';
 import { createLocalStore } from './store';
 
 /** The desk's store with every feature's local effects and table projections registered. */
 export function createDeskStore(db: Db) {
   return createLocalStore(db, {
-    effects: { ...consultationEffects, ...documentEffects },
-    projections: { ...catalogueProjections(db), consultation: consultationProjection(db) },
+    effects: { ...consultationEffects, ...documentEffects, ...clientEffects, ...caseEffects(db), ...invoiceEffects(db) },
+    projections: {
+      ...catalogueProjections(db),
+      consultation: consultationProjection(db),
+      client: clientProjection(db),
+      case: caseProjection(db),
+      invoice: invoiceProjection(db),
+    },
   });
 }

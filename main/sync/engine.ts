@@ -19,7 +19,7 @@ export interface SyncEngineOptions {
   logger: Logger;
   onChange(): void;
   /** Told which rows a pulled batch changed, so open screens can refresh them. */
-  onPulled?(changes: { entity: string; id: string }[]): void;
+  onPulled?(changes: { entity: string; id: string; data: Record<string, unknown> | null }[]): void;
   batchSize?: number;
   pullLimit?: number;
   pollMs?: number;
@@ -149,7 +149,7 @@ export function createSyncEngine(db: Db, client: PlatformClient, store: LocalSto
         },
         options.clock.now(),
       );
-      if (batch.changes.length > 0) options.onPulled?.(batch.changes.map((c) => ({ entity: c.entity, id: c.id })));
+      if (batch.changes.length > 0) options.onPulled?.(batch.changes.map((c) => ({ entity: c.entity, id: c.id, data: c.data })));
       if (!batch.hasMore) {
         if (firstDownload) setSetting.run('bootstrapped', '1');
         if (bootstrap) {

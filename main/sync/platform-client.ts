@@ -1,6 +1,10 @@
 import { ClientError, GraphQLClient } from 'graphql-request';
 import {
+  AuditEventsDocument,
+  ClientProfileDocument,
+  FindClientsDocument,
   LoginDocument,
+  ReserveCaseNumbersDocument,
   PullDocument,
   PushDocument,
   RefreshDocument,
@@ -170,6 +174,10 @@ export function createPlatformClient(url: string, options: { timeoutMs?: number 
       if (refused.code === 'OFFSET_MISMATCH' || refused.code === 'ALREADY_COMPLETE') return { offset: Number(response.headers.get('Upload-Offset') ?? offset) };
       return { refused };
     },
+    reserveCaseNumbers: async (clientId: string, count: number) => (await call((c) => c.request(ReserveCaseNumbersDocument, { clientId, count }))).reserveCaseNumbers,
+    findClients: async (search: string, first: number) => (await call((c) => c.request(FindClientsDocument, { search, first }))).clients,
+    clientProfile: async (clientId: string, reason: string) => (await call((c) => c.request(ClientProfileDocument, { clientId, reason }))).clientProfile,
+    auditEvents: async (clientId: string) => (await call((c) => c.request(AuditEventsDocument, { clientId }))).auditEvents,
     // Narrows the JSON scalar to the shape every synced row's data has (see PullResult).
     pull: async (checkpoint: number, limit: number, clientId: string): Promise<PullResult> => (await call((c) => c.request(PullDocument, { checkpoint, limit, clientId }))).pull as PullResult,
   };

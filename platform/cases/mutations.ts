@@ -4,7 +4,7 @@ import { channelArg, noteArg } from '../common-args';
 import { caseStatuses, type CaseData, type CaseStatus, type HistoryEntry } from '../entities';
 import { applied, deskRoles, mutation, reject, type MutationContext, type MutationHandler, type Outcome } from '../sync/outcome';
 import { patchRow, readRow, staleFields, writeRow, type SyncRow } from '../sync/rows';
-import { transitionProblem, type Actor } from './machine';
+import { transitionProblem, type Actor } from '../../shared/case-lifecycle';
 import { claimCaseNumber, parseCaseNumber } from './numbers';
 
 const reason = z.string().trim().max(1000).nullable().optional();

@@ -1,7 +1,7 @@
 import type { Sql } from '../db/sql';
 import type { CaseData } from '../entities';
 import { patchRow, readRow } from '../sync/rows';
-import { openStatuses } from './machine';
+import { openStatuses } from '../../shared/case-lifecycle';
 
 /**
  * Escalates every open case past its SLA deadline to second-level specialists, once, with a history

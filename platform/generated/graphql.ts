@@ -250,6 +250,7 @@ export type Feedback = {
   caseId?: Maybe<Scalars['ID']['output']>;
   centreId?: Maybe<Scalars['ID']['output']>;
   comment?: Maybe<Scalars['String']['output']>;
+  consultationId?: Maybe<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   rating: Scalars['Int']['output'];
   serviceCode?: Maybe<Scalars['ID']['output']>;
@@ -1013,6 +1014,7 @@ export type FeedbackResolvers<ContextType = Context, ParentType extends Resolver
   caseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   centreId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  consultationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   rating?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   serviceCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;

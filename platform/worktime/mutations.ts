@@ -16,6 +16,7 @@ const FeedbackCreate = z.object({
   id: z.uuid(),
   ticketId: z.uuid().nullable().optional(),
   caseId: z.uuid().nullable().optional(),
+  consultationId: z.uuid().nullable().optional(),
   rating: z.number().int().min(1).max(5),
   comment: z.string().trim().max(2000).nullable().optional(),
 });
@@ -59,6 +60,21 @@ export const worktimeMutations: Record<string, MutationHandler> = {
     const ticket = args.ticketId ? await readRow<TicketData>(tx, 'ticket', args.ticketId) : null;
     if (args.ticketId && (!ticket || ticket.data.centreId !== principal.centreId)) return reject('Talons, kuram novērtējums, šajā centrā nav atrasts.');
     if (ticket && ticket.data.status !== 'done') return reject(`Talona ${ticket.data.number} apkalpošana vēl nav pabeigta.`);
+    // A rating given at the desk after a case or a consultation lands on its clerk and service.
+    const subject = args.caseId
+      ? await readRow<{ status: string; serviceCode: string; assigneeId: string | null; createdBy: string; caseNumber: string }>(tx, 'case', args.caseId)
+      : null;
+    if (args.caseId && !subject) return reject('Lieta, kurai novērtējums, nav atrasta.');
+    if (subject && !['delivered', 'closed', 'cancelled', 'rejected', 'result_ready'].includes(subject.data.status)) {
+      return reject(`Lietu ${subject.data.caseNumber} var novērtēt, kad tā ir pabeigta.`);
+    }
+    const consultation = args.consultationId ? await readRow<{ userId: string; serviceCode: string | null }>(tx, 'consultation', args.consultationId) : null;
+    if (args.consultationId && !consultation) return reject('Konsultācija, kurai novērtējums, nav atrasta.');
+    for (const [field, value] of [['caseId', args.caseId], ['consultationId', args.consultationId]] as const) {
+      if (!value) continue;
+      const [rated] = await tx.query(`SELECT 1 FROM sync_rows WHERE entity = 'feedback' AND data->>$1 = $2`, [field, value]);
+      if (rated) return reject('Šis apmeklējums jau ir novērtēts.');
+    }
     if (args.ticketId) {
       const [rated] = await tx.query(`SELECT 1 FROM sync_rows WHERE entity = 'feedback' AND data->>'ticketId' = $1`, [args.ticketId]);
       if (rated) return reject('Šis apmeklējums jau ir novērtēts.');
@@ -68,8 +84,9 @@ export const worktimeMutations: Record<string, MutationHandler> = {
       centreId: principal.centreId,
       ticketId: args.ticketId ?? null,
       caseId: args.caseId ?? ticket?.data.caseId ?? null,
-      userId: ticket?.data.userId ?? null,
-      serviceCode: ticket?.data.serviceCode ?? null,
+      consultationId: args.consultationId ?? null,
+      userId: ticket?.data.userId ?? consultation?.data.userId ?? subject?.data.createdBy ?? null,
+      serviceCode: ticket?.data.serviceCode ?? consultation?.data.serviceCode ?? subject?.data.serviceCode ?? null,
       rating: args.rating as FeedbackData['rating'],
       comment: args.comment ?? null,
       at: now.toISOString(),

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import {
   AppInfo,
+  AttachmentInfo,
+  AuditEntry,
+  CaseDetail,
+  CaseStatus,
+  CaseSummary,
+  ClientDetail,
+  ClientProfile,
+  ClientSummary,
+  FileContent,
+  FormValues,
+  InvoiceSummary,
+  NewCase,
+  NewClient,
   ConflictResolution,
   Consultation,
   ConsultationChanges,
@@ -77,6 +90,68 @@ export const calls = {
   'consultations.register': call({ input: NewConsultation.strict(), output: Consultation, access: deskRoles }),
   'consultations.listToday': call({ input: Empty, output: z.array(Consultation), access: deskRoles }),
   'consultations.update': call({ input: z.object({ id: z.uuid(), changes: ConsultationChanges }).strict(), output: Consultation, access: deskRoles }),
+
+  'clients.search': call({
+    input: z.object({ query: z.string().trim().min(2).max(100) }).strict(),
+    output: z.object({ items: z.array(ClientSummary), platformSearched: z.boolean() }),
+    access: deskRoles,
+  }),
+  'clients.duplicates': call({ input: NewClient.strict(), output: z.array(ClientSummary), access: deskRoles }),
+  'clients.create': call({ input: NewClient.strict(), output: ClientDetail, access: deskRoles }),
+  'clients.openProfile': call({
+    input: z.object({ clientId: z.uuid(), reason: z.string().trim().min(3).max(500) }).strict(),
+    output: ClientProfile,
+    access: deskRoles,
+  }),
+
+  'cases.create': call({ input: NewCase.strict(), output: CaseDetail, access: deskRoles }),
+  'cases.get': call({ input: z.object({ id: z.uuid() }).strict(), output: CaseDetail, access: deskRoles }),
+  'cases.update': call({ input: z.object({ id: z.uuid(), form: FormValues }).strict(), output: CaseDetail, access: deskRoles }),
+  'cases.submit': call({
+    input: z.object({ id: z.uuid(), onBehalf: z.boolean(), signed: z.boolean(), note: z.string().trim().max(1000).nullable() }).strict(),
+    output: CaseDetail,
+    access: deskRoles,
+  }),
+  'cases.transition': call({ input: z.object({ id: z.uuid(), to: CaseStatus, reason: z.string().trim().max(1000).nullable() }).strict(), output: CaseDetail, access: deskRoles }),
+  'cases.take': call({ input: z.object({ id: z.uuid() }).strict(), output: CaseDetail, access: deskRoles }),
+  'cases.transfer': call({
+    input: z
+      .object({
+        id: z.uuid(),
+        to: z.discriminatedUnion('kind', [z.object({ kind: z.literal('user'), userId: z.string().max(100) }), z.object({ kind: z.literal('second_level') }), z.object({ kind: z.literal('owner') })]),
+        reason: z.string().trim().min(3).max(1000),
+      })
+      .strict(),
+    output: CaseDetail,
+    access: deskRoles,
+  }),
+  'cases.escalate': call({ input: z.object({ id: z.uuid(), reason: z.string().trim().min(3).max(1000) }).strict(), output: CaseDetail, access: deskRoles }),
+  'cases.note': call({ input: z.object({ id: z.uuid(), text: z.string().trim().min(1).max(4000) }).strict(), output: CaseDetail, access: deskRoles }),
+  'cases.inbox': call({
+    input: z.object({ scope: z.enum(['mine', 'institution', 'today', 'client']), clientId: z.uuid().optional() }).strict(),
+    output: z.array(CaseSummary),
+    access: deskRoles,
+  }),
+  'cases.attach': call({ input: z.object({ caseId: z.uuid(), file: FileContent }).strict(), output: AttachmentInfo, access: deskRoles }),
+  'cases.pdf': call({ input: z.object({ id: z.uuid(), kind: z.enum(['application', 'receipt']) }).strict(), output: FileContent, access: deskRoles }),
+
+  'invoices.issue': call({ input: z.object({ caseId: z.uuid() }).strict(), output: InvoiceSummary, access: deskRoles }),
+  'invoices.byReference': call({ input: z.object({ reference: z.string().trim().min(1).max(40) }).strict(), output: InvoiceSummary, access: deskRoles }),
+  'invoices.pdf': call({ input: z.object({ id: z.uuid() }).strict(), output: FileContent, access: deskRoles }),
+
+  'feedback.record': call({
+    input: z
+      .object({
+        subject: z.discriminatedUnion('kind', [z.object({ kind: z.literal('case'), id: z.uuid() }), z.object({ kind: z.literal('consultation'), id: z.uuid() })]),
+        rating: z.number().int().min(1).max(5),
+        comment: z.string().trim().max(2000).nullable(),
+      })
+      .strict(),
+    output: z.null(),
+    access: deskRoles,
+  }),
+
+  'audit.clientAccess': call({ input: z.object({ clientId: z.uuid() }).strict(), output: z.array(AuditEntry), access: ['supervisor', 'admin'] }),
 
   'kb.search': call({
     input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(10) }).strict(),

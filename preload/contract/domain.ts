@@ -84,10 +84,11 @@ export const PhoneNumber = z
   .transform((s) => s.replace(/[\s-]/gu, ''))
   .pipe(z.string().regex(/^(\+371)?[2-9]\d{7}$|^\+(?!371)\d{7,15}$/u, 'phone'));
 
-/** Who the consultation was for: anonymous, or partly identified by a phone number (domain.md). */
+/** Who the consultation was for: anonymous, partly identified by a phone number, or a known client (domain.md). */
 export const ConsultationClient = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('anonymous') }),
   z.object({ kind: z.literal('phone'), phone: PhoneNumber }),
+  z.object({ kind: z.literal('client'), clientId: z.uuid() }),
 ]);
 export type ConsultationClient = z.infer<typeof ConsultationClient>;
 
@@ -112,6 +113,7 @@ export const Consultation = z.object({
   client: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('anonymous') }),
     z.object({ kind: z.literal('phone'), phone: z.string() }),
+    z.object({ kind: z.literal('client'), clientId: z.uuid(), name: z.string() }),
   ]),
   outcome: ConsultationOutcome,
   note: z.string(),
@@ -223,3 +225,161 @@ export const SyncOverview = z.object({
   failures: z.array(SyncFailureEntry),
 });
 export type SyncOverview = z.infer<typeof SyncOverview>;
+
+/* ---- Case work: clients, cases, invoices ---- */
+
+/** Wherever a listed client comes from: synced to this desk, or found on the platform (another centre). */
+export const ClientSummary = z.object({
+  id: z.uuid(),
+  /** Lists never show a whole personal code: `010190-1****`. */
+  personalCodeMasked: z.string().nullable(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  source: z.enum(['desk', 'platform']),
+  syncState: z.enum(['pending', 'synced']),
+});
+export type ClientSummary = z.infer<typeof ClientSummary>;
+
+export const ClientDetail = ClientSummary.extend({ personalCode: z.string().nullable(), bankAccount: z.string().nullable() });
+export type ClientDetail = z.infer<typeof ClientDetail>;
+
+const Name = z.string().trim().min(1).max(100);
+
+/** A new client: by personal code, or partly identified by a phone number or an e-mail (domain.md). */
+export const NewClient = z.object({
+  personalCode: z.string().trim().max(20).nullable(),
+  firstName: Name.nullable(),
+  lastName: Name.nullable(),
+  phone: PhoneNumber.nullable(),
+  email: z.email().max(200).nullable(),
+});
+export type NewClient = z.infer<typeof NewClient>;
+
+export const caseStatuses = ['draft', 'submitted', 'in_progress', 'waiting_client', 'waiting_payment', 'result_ready', 'delivered', 'closed', 'cancelled', 'rejected'] as const;
+export const CaseStatus = z.enum(caseStatuses);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+export const CaseLevel = z.enum(['desk', 'second_level', 'owner']);
+export type CaseLevel = z.infer<typeof CaseLevel>;
+
+export const InvoiceSummary = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  number: z.string(),
+  reference: z.string(),
+  kind: z.enum(['fee', 'state_duty']),
+  amountCents: z.number().int().nonnegative(),
+  paidCents: z.number().int().nonnegative(),
+  status: z.enum(['issued', 'paid', 'cancelled']),
+  issuedAt: z.string(),
+  syncState: z.enum(['pending', 'synced']),
+});
+export type InvoiceSummary = z.infer<typeof InvoiceSummary>;
+
+export const CaseSummary = z.object({
+  id: z.uuid(),
+  caseNumber: z.string(),
+  service: z.object({ code: z.string(), name: z.string() }),
+  owner: z.object({ code: z.string(), name: z.string() }),
+  client: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  channel: Channel,
+  status: CaseStatus,
+  level: CaseLevel,
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  createdAt: z.string(),
+  dueAt: z.string().nullable(),
+  escalated: z.boolean(),
+  /** Past the service's SLA and still open. */
+  overdue: z.boolean(),
+  syncState: z.enum(['pending', 'synced']),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const FormFieldSpec = z.object({
+  key: z.string(),
+  label: z.string(),
+  type: z.enum(['text', 'number', 'date', 'select', 'checkbox', 'iban', 'personalCode']),
+  required: z.boolean(),
+  options: z.array(z.string()).optional(),
+});
+export type FormFieldSpec = z.infer<typeof FormFieldSpec>;
+
+export const FormValues = z.record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]));
+export type FormValues = z.infer<typeof FormValues>;
+
+export const AttachmentInfo = z.object({
+  id: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+  uploaded: z.number().int().nonnegative(),
+  state: z.enum(['local', 'uploaded']),
+  error: z.string().nullable(),
+});
+export type AttachmentInfo = z.infer<typeof AttachmentInfo>;
+
+export const CaseDetail = CaseSummary.extend({
+  form: FormValues,
+  formFields: z.array(FormFieldSpec),
+  fee: Fee,
+  requiredDocuments: z.array(z.string()),
+  authorisation: z.object({ onBehalf: z.boolean(), signed: z.boolean(), note: z.string().nullable() }).nullable(),
+  history: z.array(z.object({ at: z.string(), by: z.string(), action: z.string(), from: CaseStatus.nullable(), to: CaseStatus.nullable(), reason: z.string().nullable() })),
+  notes: z.array(z.object({ at: z.string(), by: z.string(), text: z.string() })),
+  result: z.string().nullable(),
+  backOfficeRef: z.string().nullable(),
+  attachments: z.array(AttachmentInfo),
+  invoices: z.array(InvoiceSummary),
+  /** The statuses this desk may move the case to now. */
+  nextStatuses: z.array(CaseStatus),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const NewCase = z.object({
+  serviceCode: ServiceCode,
+  clientId: z.uuid().nullable(),
+  channel: Channel,
+  form: FormValues,
+});
+export type NewCase = z.infer<typeof NewCase>;
+
+/** One line of a client's 360 view: every case and consultation, across channels and centres. */
+export const TimelineEntry = z.object({
+  kind: z.enum(['case', 'consultation']),
+  id: z.uuid(),
+  at: z.string(),
+  service: z.object({ code: z.string(), name: z.string() }).nullable(),
+  channel: Channel,
+  caseNumber: z.string().nullable(),
+  status: CaseStatus.nullable(),
+  outcome: ConsultationOutcome.nullable(),
+  centreId: z.string().nullable(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const ClientProfile = z.object({
+  client: ClientDetail,
+  timeline: z.array(TimelineEntry),
+  invoices: z.array(InvoiceSummary),
+  /** `platform`: every centre's records; `desk`: offline, only what this desk holds (said on screen). */
+  source: z.enum(['platform', 'desk']),
+});
+export type ClientProfile = z.infer<typeof ClientProfile>;
+
+/** A file crossing the contract: generated PDFs going out, scanned or chosen files coming in. */
+export const FileContent = z.object({
+  name: z.string().min(1).max(200),
+  mediaType: z.string().min(1).max(100),
+  /** Base64, at most 20 MB of content. */
+  contentBase64: z.string().max(28_000_000),
+});
+export type FileContent = z.infer<typeof FileContent>;
+
+export const AuditEntry = z.object({
+  at: z.string(),
+  userName: z.string().nullable(),
+  action: z.string(),
+  reason: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;

@@ -5,6 +5,9 @@ import { Locale, SyncStatus } from './domain';
 export const events = {
   'status.changed': SyncStatus,
   'consultations.changed': z.object({ id: z.uuid() }),
+  /** A case, its invoices or its attachments changed, here or by a pull (the owner's back office moved it). */
+  'cases.changed': z.object({ id: z.uuid() }),
+  'clients.changed': z.object({ id: z.uuid() }),
   'session.changed': z.object({ signedIn: z.boolean() }),
   'preferences.localeChanged': z.object({ locale: Locale }),
 } as const;

@@ -5,3 +5,4 @@ export * from './events';
 export * from './wire';
 export * from './client';
 export * from '../../shared/personal-code';
+export { isValidCreditorReference } from '../../shared/creditor-reference';

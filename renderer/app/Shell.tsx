@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CasesScreen } from '../features/cases/CasesScreen';
+import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { DeskScreen } from '../features/desk/DeskScreen';
+import { QuickConsultationDialog } from '../features/desk/QuickConsultationDialog';
 import { KnowledgeScreen } from '../features/knowledge/KnowledgeScreen';
 import { Placeholder } from '../features/placeholder/Placeholder';
 import { HelpDialog } from './HelpDialog';
@@ -27,6 +30,7 @@ export function Shell() {
   const area = useApp((s) => s.area);
   const helpOpen = useApp((s) => s.helpOpen);
   const outboxOpen = useApp((s) => s.outboxOpen);
+  const quickConsultation = useApp((s) => s.quickConsultation);
   const locale = useApp((s) => s.locale);
   const announcement = useApp((s) => s.announcement);
   const main = useRef<HTMLElement>(null);
@@ -59,13 +63,15 @@ export function Shell() {
         dispatch(actions.helpToggled(!helpOpen));
       } else if (action.kind === 'outbox') {
         dispatch(actions.outboxToggled(!outboxOpen));
+      } else if (action.kind === 'consultation') {
+        if (!quickConsultation) dispatch(actions.quickConsultationOpened({ client: null }));
       } else {
         dispatch(actions.searchRequested());
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [client, dispatch, helpOpen, outboxOpen, locale, visible]);
+  }, [client, dispatch, helpOpen, outboxOpen, quickConsultation, locale, visible]);
 
   if (!session) return null;
   async function signOut() {
@@ -104,7 +110,17 @@ export function Shell() {
         </div>
       </header>
       <main id="saturs" ref={main} tabIndex={-1}>
-        {area === 'desk' ? <DeskScreen /> : area === 'knowledge' ? <KnowledgeScreen /> : <Placeholder area={area} />}
+        {area === 'desk' ? (
+          <DeskScreen />
+        ) : area === 'knowledge' ? (
+          <KnowledgeScreen />
+        ) : area === 'clients' ? (
+          <ClientsScreen />
+        ) : area === 'cases' ? (
+          <CasesScreen />
+        ) : (
+          <Placeholder area={area} />
+        )}
       </main>
       <div className="visually-hidden" aria-live="polite">
         {announcement}
@@ -112,6 +128,7 @@ export function Shell() {
       <StatusBar />
       {helpOpen && <HelpDialog onClose={() => dispatch(actions.helpToggled(false))} />}
       {outboxOpen && <OutboxDialog onClose={() => dispatch(actions.outboxToggled(false))} />}
+      {quickConsultation && <QuickConsultationDialog forClient={quickConsultation.client} onClose={() => dispatch(actions.quickConsultationClosed())} />}
     </div>
   );
 }

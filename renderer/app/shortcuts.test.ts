@@ -16,6 +16,9 @@ describe('shortcuts', () => {
     expect(shortcutFor(key({ key: 'F1', typing: true }))).toEqual({ kind: 'help' });
     expect(shortcutFor(key({ ctrlKey: true, code: 'KeyK', typing: true }))).toEqual({ kind: 'search' });
   });
+  it('opens the quick consultation with Alt+K from anywhere, even while typing', () => {
+    expect(shortcutFor(key({ altKey: true, code: 'KeyK', key: 'ķ', typing: true }))).toEqual({ kind: 'consultation' });
+  });
 });
 
 describe('app state', () => {

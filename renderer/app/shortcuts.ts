@@ -5,7 +5,8 @@ export type ShortcutAction =
   | { kind: 'search' }
   | { kind: 'language' }
   | { kind: 'help' }
-  | { kind: 'outbox' };
+  | { kind: 'outbox' }
+  | { kind: 'consultation' };
 
 export interface KeyLike {
   key: string;
@@ -26,6 +27,7 @@ export function shortcutFor(e: KeyLike): ShortcutAction | null {
   if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-6]$/u.test(e.code)) return { kind: 'area', index: Number(e.code.slice(5)) - 1 };
   if (e.altKey && !e.ctrlKey && e.code === 'KeyL') return { kind: 'language' };
   if (e.altKey && !e.ctrlKey && e.code === 'KeyS') return { kind: 'outbox' };
+  if (e.altKey && !e.ctrlKey && e.code === 'KeyK') return { kind: 'consultation' };
   if (e.key === 'F1') return { kind: 'help' };
   if ((e.ctrlKey || e.metaKey) && e.code === 'KeyK') return { kind: 'search' };
   if (e.typing || e.altKey || e.ctrlKey || e.metaKey) return null;
@@ -34,9 +36,11 @@ export function shortcutFor(e: KeyLike): ShortcutAction | null {
   return null;
 }
 
-export const shortcutList: { keys: string; action: 'areas' | 'search' | 'submit' | 'edit' | 'language' | 'outbox' | 'help' | 'escape' }[] = [
+export const shortcutList: { keys: string; action: 'areas' | 'search' | 'consultation' | 'newItem' | 'submit' | 'edit' | 'language' | 'outbox' | 'help' | 'escape' }[] = [
   { keys: 'Alt+1 … Alt+6', action: 'areas' },
   { keys: '/ , Ctrl+K', action: 'search' },
+  { keys: 'Alt+K', action: 'consultation' },
+  { keys: 'Alt+N', action: 'newItem' },
   { keys: 'Ctrl+Enter', action: 'submit' },
   { keys: '↑ ↓, Enter', action: 'edit' },
   { keys: 'Alt+L', action: 'language' },

@@ -19,6 +19,12 @@ interface AppState {
   announcement: string;
   /** Bumped to ask the desk's search box for focus once the desk is on screen. */
   searchFocus: number;
+  /** The case open in the cases area, from its inbox, a client's profile or a new application. */
+  openCaseId: string | null;
+  /** A new application being filled in, for a client (from their profile) or none yet. */
+  applicationFor: { clientId: string | null; clientName: string | null } | null;
+  /** The quick consultation dialog (Alt+K from anywhere, or from a client's profile for that client). */
+  quickConsultation: { client: { id: string; name: string } | null } | null;
 }
 
 const initialState: AppState = {
@@ -32,6 +38,9 @@ const initialState: AppState = {
   outboxOpen: false,
   announcement: '',
   searchFocus: 0,
+  openCaseId: null,
+  applicationFor: null,
+  quickConsultation: null,
 };
 
 export const appSlice = createSlice({
@@ -49,6 +58,9 @@ export const appSlice = createSlice({
     },
     signedOut(state) {
       state.session = null;
+      state.openCaseId = null;
+      state.applicationFor = null;
+      state.quickConsultation = null;
       state.status = null;
       state.helpOpen = false;
       state.outboxOpen = false;
@@ -77,6 +89,23 @@ export const appSlice = createSlice({
     },
     helpToggled(state, action: PayloadAction<boolean>) {
       state.helpOpen = action.payload;
+    },
+    caseOpened(state, action: PayloadAction<string | null>) {
+      state.openCaseId = action.payload;
+      state.applicationFor = null;
+      if (action.payload) state.area = 'cases';
+    },
+    applicationStarted(state, action: PayloadAction<{ clientId: string | null; clientName: string | null } | null>) {
+      state.applicationFor = action.payload;
+      state.openCaseId = null;
+      if (action.payload) state.area = 'cases';
+    },
+    quickConsultationOpened(state, action: PayloadAction<{ client: { id: string; name: string } | null }>) {
+      state.quickConsultation = action.payload;
+      state.helpOpen = false;
+    },
+    quickConsultationClosed(state) {
+      state.quickConsultation = null;
     },
     announced(state, action: PayloadAction<string>) {
       state.announcement = action.payload;

@@ -1,3 +1,5 @@
+import { casesEn } from '../features/cases/strings';
+import { clientsEn } from '../features/clients/strings';
 import type { Translations } from './lv';
 
 export const en: Translations = {
@@ -13,16 +15,12 @@ export const en: Translations = {
   nav: {
     label: 'Main navigation',
     desk: 'Desk',
-    clients: 'Clients',
-    cases: 'Cases',
     knowledge: 'Knowledge',
     queue: 'Queue',
     supervisor: 'Supervisor',
   },
   header: { signedInAs: 'Signed in: {{name}}', desk: '{{desk}}, {{centre}}', noDesk: 'Not assigned to a desk', signOut: 'Sign out' },
   placeholder: {
-    clients: 'Client search by personal code, name, phone or e-mail will be here, with the client profile (360° view), opened only with a stated reason or consent, every viewing audited.',
-    cases: 'Service applications and cases will be here: an inbox of cases assigned to me and my institution, status history, hand-over to a colleague or institution, and escalation.',
     queue: 'The queue will be here: calling the next client, serving, transferring and worktime accounting.',
     supervisor: 'The supervisor dashboard will be here: queues, waiting times, workload and indicators, live.',
     comingLater: 'This area is still being built.',
@@ -165,6 +163,8 @@ export const en: Translations = {
     close: 'Close',
     areas: 'Switch areas (Desk … Supervisor)',
     search: 'Go to service search',
+    consultation: 'Log a consultation quickly, from anywhere',
+    newItem: 'New client (in client search) or new application (in a client profile and in cases)',
     submit: 'Register the consultation from the form',
     language: 'Switch language (Latvian / English)',
     help: 'Open this help',
@@ -174,7 +174,11 @@ export const en: Translations = {
     key: 'Keys',
     action: 'Action',
   },
+  quick: { title: 'Quick consultation', forClient: 'Client: {{name}}', chosen: 'Chosen: {{service}}. Backspace in the empty field removes the service.', cancel: 'Cancel' },
+  clients: clientsEn,
+  caseWork: casesEn,
   errors: {
+    withDetail: '{{general}} Details (in Latvian): {{detail}}',
     INVALID_INPUT: 'Some of the data is not valid. Check the marked fields.',
     UNKNOWN_CALL: 'The workstation core does not know this request. Restart Lete; if it happens again, tell support.',
     MALFORMED_MESSAGE: 'The request was damaged. Reload the page and try again.',

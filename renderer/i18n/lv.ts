@@ -1,3 +1,5 @@
+import { casesLv } from '../features/cases/strings';
+import { clientsLv } from '../features/clients/strings';
 /** Latvian: the working language and the shape every other language must match. */
 export const lv = {
   app: { name: 'Lete', skipToContent: 'Pāriet uz saturu', language: 'English', languageName: 'Latviešu', switchLanguage: 'Pārslēgt valodu uz angļu' },
@@ -12,16 +14,12 @@ export const lv = {
   nav: {
     label: 'Galvenā navigācija',
     desk: 'Darbavieta',
-    clients: 'Klienti',
-    cases: 'Lietas',
     knowledge: 'Zināšanas',
     queue: 'Rinda',
     supervisor: 'Vadītājs',
   },
   header: { signedInAs: 'Pieslēdzies: {{name}}', desk: '{{desk}}, {{centre}}', noDesk: 'Nav piesaistīts letei', signOut: 'Iziet' },
   placeholder: {
-    clients: 'Šeit būs klientu meklēšana pēc personas koda, vārda, tālruņa vai e-pasta un klienta profils (360° skats), ko atver tikai ar norādītu iemeslu vai piekrišanu un katru skatījumu auditē.',
-    cases: 'Šeit būs pakalpojumu pieteikumi un lietas: iesūtne ar man un manai iestādei piešķirtajām lietām, statusu vēsture, nodošana kolēģim vai iestādei un eskalācija.',
     queue: 'Šeit būs rinda: nākamā klienta izsaukšana, apkalpošana, pāradresēšana un darba laika uzskaite.',
     supervisor: 'Šeit būs vadītāja pārskats: rindas, gaidīšanas laiki, darba slodze un rādītāji reāllaikā.',
     comingLater: 'Šī sadaļa vēl tiek veidota.',
@@ -164,6 +162,8 @@ export const lv = {
     close: 'Aizvērt',
     areas: 'Pārslēgt sadaļas (Darbavieta … Vadītājs)',
     search: 'Pāriet uz pakalpojumu meklēšanu',
+    consultation: 'Ātri reģistrēt konsultāciju no jebkuras vietas',
+    newItem: 'Jauns klients (klientu meklēšanā) vai jauns pieteikums (klienta profilā un lietās)',
     submit: 'Reģistrēt konsultāciju no formas',
     language: 'Pārslēgt valodu (latviešu / angļu)',
     help: 'Atvērt šo palīdzību',
@@ -173,7 +173,11 @@ export const lv = {
     key: 'Taustiņi',
     action: 'Darbība',
   },
+  quick: { title: 'Ātrā konsultācija', forClient: 'Klients: {{name}}', chosen: 'Izvēlēts: {{service}}. Dzēšot (Backspace) tukšā laukā, pakalpojums tiek noņemts.', cancel: 'Atcelt' },
+  clients: clientsLv,
+  caseWork: casesLv,
   errors: {
+    withDetail: '{{detail}}',
     INVALID_INPUT: 'Ievadītie dati nav derīgi. Pārbaudiet atzīmētos laukus.',
     UNKNOWN_CALL: 'Darba vietas kodols šo pieprasījumu nepazīst. Restartējiet Lete; ja atkārtojas, ziņojiet atbalstam.',
     MALFORMED_MESSAGE: 'Pieprasījums bija bojāts. Pārlādējiet lapu un mēģiniet vēlreiz.',

@@ -1,4 +1,15 @@
-import type { CaseData, CaseStatus } from '../entities';
+export const caseStatuses = ['draft', 'submitted', 'in_progress', 'waiting_client', 'waiting_payment', 'result_ready', 'delivered', 'closed', 'cancelled', 'rejected'] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+/** Who works on a case now: the desk that took it, a second-level specialist, or the owner institution. */
+export type CaseLevel = 'desk' | 'second_level' | 'owner';
+
+/** What the lifecycle needs to know of a case; the platform and the desk both check against it. */
+interface CaseState {
+  status: CaseStatus;
+  caseNumber: string;
+  level: CaseLevel;
+}
 
 /** Who moves a case: staff of the centres, or the owner institution's back office. */
 export type Actor = 'desk' | 'backoffice';
@@ -40,7 +51,7 @@ export const statusNames: Record<CaseStatus, string> = {
 export const openStatuses: CaseStatus[] = ['submitted', 'in_progress', 'waiting_client', 'waiting_payment', 'result_ready'];
 
 /** Null when allowed; otherwise the Latvian reason the desk shows. */
-export function transitionProblem(current: CaseData, to: CaseStatus, actor: Actor): string | null {
+export function transitionProblem(current: CaseState, to: CaseStatus, actor: Actor): string | null {
   const allowed = transitions[current.status][to];
   if (!allowed) return `Lietu ${current.caseNumber} nevar pārcelt no statusa „${statusNames[current.status]}” uz „${statusNames[to]}”.`;
   if (!allowed.includes(actor)) {
