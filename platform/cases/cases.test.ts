@@ -125,4 +125,29 @@ describe.each(engines)('case work on %s', (engine) => {
     const [event] = await platform.sql.query<{ user_id: string; detail: { reason: string } }>(`SELECT user_id, detail FROM audit_events WHERE action = 'client.profile' AND client_concerned = $1`, [clientId]);
     expect(event).toEqual({ user_id: 'user-operators', detail: { reason: 'Zvanītājs lūdz pārbaudīt iesniegumu', channel: 'online' } });
   });
+  it('takes a client’s rating of a finished case or a consultation once, and lands it on the clerk and service', async () => {
+    platform = await startTestPlatform(engine);
+    const desk = await connectDesk(platform, 'klerks');
+    const number = await caseNumbers(desk);
+    const clientId = await registerClient(desk);
+    const caseId = randomUUID();
+    await desk.push('case.create', { id: caseId, caseNumber: number('P.02'), serviceCode: 'P.02', clientId, channel: 'in_person', form: {} });
+    expect((await desk.push('feedback.create', { id: randomUUID(), caseId, rating: 5 })).reason).toMatch(/kad tā ir pabeigta/u);
+    await desk.push('case.transition', { id: caseId, to: 'cancelled', reason: 'Klients atsauca' });
+    expect((await desk.push('feedback.create', { id: randomUUID(), caseId, rating: 3 })).status).toBe('APPLIED');
+    expect((await desk.push('feedback.create', { id: randomUUID(), caseId, rating: 5 })).reason).toBe('Šis apmeklējums jau ir novērtēts.');
+    const consultationId = randomUUID();
+    await desk.push('consultation.create', { id: consultationId, serviceCode: '1001', channel: 'phone', client: { kind: 'client', clientId }, outcome: 'informed', note: '' });
+    expect((await desk.push('feedback.create', { id: randomUUID(), consultationId: randomUUID(), rating: 5 })).reason).toMatch(/Konsultācija/u);
+    expect((await desk.push('feedback.create', { id: randomUUID(), consultationId, rating: 5, comment: 'Paldies' })).status).toBe('APPLIED');
+    const supervisor = await connectDesk(platform, 'vaditajs');
+    const { feedback } = await supervisor.request<{ feedback: { rating: number; userId: string; serviceCode: string; caseId: string | null; consultationId: string | null }[] }>(
+      `query ($f: String!, $t: String!) { feedback(from: $f, to: $t) { rating userId serviceCode caseId consultationId } }`,
+      { f: new Date(Date.now() - 60_000).toISOString(), t: new Date(Date.now() + 60_000).toISOString() },
+    );
+    expect(feedback.sort((a, b) => a.rating - b.rating)).toEqual([
+      { rating: 3, userId: 'user-klerks', serviceCode: 'P.02', caseId, consultationId: null },
+      { rating: 5, userId: 'user-klerks', serviceCode: '1001', caseId: null, consultationId },
+    ]);
+  });
 });
