@@ -55,7 +55,9 @@ export interface CaseDeps {
 /** Service applications and their lifecycle on this desk: every change is a local write plus an outbox entry. */
 export function createCaseService(db: Db, deps: CaseDeps) {
   const q = caseQueries(db);
-  const nameOf = (userId: string) => q.userName.get(userId)?.display_name ?? userId;
+  // The owner's back office acts through its integration account (`system-<institution>`), which no
+  // desk's directory lists; the clerk reads which institution's system it was.
+  const nameOf = (userId: string) => q.userName.get(userId)?.display_name ?? (userId.startsWith('system-') ? `${userId.slice(7).toUpperCase()} sistēma` : userId);
 
   function summary(row: CaseRow, now: Date): CaseSummary {
     const status = row.status as CaseStatus;

@@ -15,6 +15,8 @@ export const en: Translations = {
   nav: {
     label: 'Main navigation',
     desk: 'Desk',
+    clients: 'Clients',
+    cases: 'Cases',
     knowledge: 'Knowledge',
     queue: 'Queue',
     supervisor: 'Supervisor',

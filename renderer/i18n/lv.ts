@@ -14,6 +14,8 @@ export const lv = {
   nav: {
     label: 'Galvenā navigācija',
     desk: 'Darbavieta',
+    clients: 'Klienti',
+    cases: 'Lietas',
     knowledge: 'Zināšanas',
     queue: 'Rinda',
     supervisor: 'Vadītājs',

@@ -63,11 +63,20 @@ export function ProfileView({ profile, onBack }: { profile: ClientProfile; onBac
         <dt>{t('clients.bankAccount')}</dt>
         <dd>{client.bankAccount ?? t('clients.notGiven')}</dd>
       </dl>
-      <h3>{t('clients.timeline')}</h3>
+      <h3 id="timeline-title">{t('clients.timeline')}</h3>
       {profile.timeline.length === 0 ? (
         <p className="muted">{t('clients.timelineEmpty')}</p>
       ) : (
-        <table className="timeline">
+        <table className="timeline" aria-labelledby="timeline-title">
+          <thead>
+            <tr>
+              <th scope="col">{t('clients.columns.when')}</th>
+              <th scope="col">{t('clients.columns.kind')}</th>
+              <th scope="col">{t('clients.columns.what')}</th>
+              <th scope="col">{t('clients.columns.channel')}</th>
+              <th scope="col">{t('clients.columns.state')}</th>
+            </tr>
+          </thead>
           <tbody>
             {profile.timeline.map((e) => (
               <tr key={e.id}>
@@ -128,7 +137,14 @@ function AuditList({ clientId }: { clientId: string }) {
       ) : entries.length === 0 ? (
         <p className="muted">{t('clients.auditEmpty')}</p>
       ) : (
-        <table className="audit">
+        <table className="audit" aria-labelledby="audit-title">
+          <thead>
+            <tr>
+              <th scope="col">{t('clients.columns.when')}</th>
+              <th scope="col">{t('clients.columns.who')}</th>
+              <th scope="col">{t('clients.columns.reason')}</th>
+            </tr>
+          </thead>
           <tbody>
             {entries.map((e, i) => (
               <tr key={i}>

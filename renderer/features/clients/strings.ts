@@ -59,6 +59,7 @@ export const clientsLv = {
   auditTitle: 'Profila skatījumi (audits)',
   auditEmpty: 'Skatījumu nav.',
   auditShow: 'Rādīt, kas skatīja profilu',
+  columns: { when: 'Laiks', kind: 'Veids', what: 'Lieta vai pakalpojums', channel: 'Kanāls', state: 'Statuss vai rezultāts', who: 'Kas', reason: 'Iemesls' },
 };
 
 export const clientsEn: typeof clientsLv = {
@@ -121,4 +122,5 @@ export const clientsEn: typeof clientsLv = {
   auditTitle: 'Profile views (audit)',
   auditEmpty: 'No views.',
   auditShow: 'Show who viewed the profile',
+  columns: { when: 'When', kind: 'Kind', what: 'Case or service', channel: 'Channel', state: 'Status or outcome', who: 'Who', reason: 'Reason' },
 };
