@@ -35,6 +35,8 @@ import { installationId } from './sync/engine';
 export interface Ports {
   clock: Clock;
   logger: Logger;
+  /** The desktop shell's print viewer; browser mode prints from the browser's own PDF viewer instead. */
+  printPdf: (bytes: Uint8Array, name: string) => Promise<void>;
 }
 
 export interface Workstation {
@@ -191,6 +193,11 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
       'invoices.byReference': (input) => invoices.byReference(input.reference),
       'invoices.pdf': (input) => printouts.invoicePdf(input.id),
       'feedback.record': (input, connection) => feedback.record(connection, input),
+      'app.printPdf': async (input) => {
+        if (!ports.printPdf) throw new AppError('CONFLICT', 'Šeit drukāšanu piedāvā pārlūks: atveriet PDF un drukājiet no pārlūka skata.');
+        await ports.printPdf(Buffer.from(input.file.contentBase64, 'base64'), input.file.name);
+        return null;
+      },
       'audit.clientAccess': async (input) => {
         const remote = online();
         if (!remote) throw new AppError('TRANSPORT', 'Piekļuves žurnāls ir platformā, un tā šobrīd nav sasniedzama. Mēģiniet vēlāk.');

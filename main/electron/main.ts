@@ -1,5 +1,6 @@
 import { BrowserWindow, Menu, app, dialog, ipcMain, screen, session, shell, type WebContents } from 'electron';
-import { join } from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConsoleLogger } from '../logger';
 import { DEV_RENDERER_CSP, RENDERER_CSP } from '../security/csp';
@@ -17,6 +18,7 @@ import {
   rendererSource,
   withContentSecurityPolicy,
 } from './security';
+import { isAllowedPrintRequest, printWindowOptions } from './print';
 import { mainWindowOptions } from './window-options';
 import { readWindowState, writeWindowState } from './window-state';
 
@@ -81,6 +83,24 @@ function hardenSession(): void {
   });
 }
 
+/**
+ * Shows a generated PDF in Chromium's viewer in a window of its own, where the clerk prints it with
+ * the system's print dialog (Ctrl+P or the viewer's print button). The file lives in a temporary
+ * folder only while the window is open.
+ */
+async function printPdf(bytes: Uint8Array, name: string): Promise<void> {
+  const dir = await mkdtemp(join(app.getPath('temp'), 'lete-print-'));
+  const file = join(dir, basename(name));
+  await writeFile(file, bytes);
+  const viewer = new BrowserWindow({ ...printWindowOptions(basename(name)), ...(mainWindow ? { parent: mainWindow } : {}) });
+  const ses = viewer.webContents.session;
+  ses.setPermissionRequestHandler(createPermissionDenier((permission) => logger.info('electron.permissionDenied', { permission })));
+  ses.setPermissionCheckHandler(denyPermissionCheck);
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedPrintRequest(details.url, file) }));
+  viewer.on('closed', () => void rm(dir, { recursive: true, force: true }));
+  await viewer.loadFile(file);
+}
+
 function displays() {
   return { workAreas: screen.getAllDisplays().map((display) => display.workArea), primary: screen.getPrimaryDisplay().workArea };
 }
@@ -137,7 +157,7 @@ async function start(): Promise<void> {
       demoKnowledgeDir: join(here, '../../assets/demo/knowledge'),
       fontsDir: join(here, '../../assets/fonts'),
     },
-    { logger },
+    { logger, printPdf },
   );
   hardenSession();
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));

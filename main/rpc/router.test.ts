@@ -45,6 +45,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'invoices.pdf': unused,
     'feedback.record': unused,
     'audit.clientAccess': unused,
+    'app.printPdf': unused,
     'kb.search': () => ({ items: [] }),
     'kb.get': unused,
     'status.get': () => ({ connection: 'not_configured', bootstrap: null, pendingChanges: 0, failedChanges: 0, lastSyncAt: null }),

@@ -151,6 +151,9 @@ export const calls = {
     access: deskRoles,
   }),
 
+  /** The desktop app shows a generated PDF in a viewer window with the system's print dialog. */
+  'app.printPdf': call({ input: z.object({ file: FileContent }).strict(), output: z.null(), access: 'signedIn' }),
+
   'audit.clientAccess': call({ input: z.object({ clientId: z.uuid() }).strict(), output: z.array(AuditEntry), access: ['supervisor', 'admin'] }),
 
   'kb.search': call({

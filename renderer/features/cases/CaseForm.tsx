@@ -113,14 +113,11 @@ function Field({ field, value, error, onChange }: { field: FormFieldSpec; value:
     'aria-describedby': error ? errorId : undefined,
     'aria-required': field.required || undefined,
   };
+  // The star is for the eye; aria-required tells a screen reader, and keeps the field's name its label.
   const marker = field.required && (
-    <>
-      {' '}
-      <span aria-hidden="true" className="case-required">
-        *
-      </span>
-      <span className="visually-hidden">({t('caseWork.requiredMark')})</span>
-    </>
+    <span aria-hidden="true" className="case-required">
+      {' *'}
+    </span>
   );
 
   if (field.type === 'checkbox') {

@@ -62,7 +62,6 @@ export const casesLv = {
   liveStatus: 'Lietas {{number}} statuss mainījās: {{status}}.',
 
   formTitle: 'Pieteikuma veidlapa',
-  requiredMark: 'obligāts lauks',
   requiredHint: 'Ar * atzīmētie lauki jāaizpilda, lai pieteikumu varētu iesniegt.',
   noFields: 'Šim pakalpojumam veidlapas nav.',
   readOnly: 'Veidlapu var labot tikai melnrakstā vai tad, kad lieta gaida klientu.',
@@ -212,7 +211,6 @@ export const casesEn: typeof casesLv = {
   liveStatus: 'Case {{number}} changed status: {{status}}.',
 
   formTitle: 'Application form',
-  requiredMark: 'required field',
   requiredHint: 'Fields marked * must be filled in before the application can be submitted.',
   noFields: 'This service has no form.',
   readOnly: 'The form can be edited only in a draft or while the case waits for the client.',
