@@ -108,6 +108,8 @@ export interface InvoiceData {
   /** ISO 11649 structured creditor reference carrying the service code. */
   reference: string;
   status: 'issued' | 'paid' | 'cancelled';
+  /** Paid before the application is examined, or after the result; absent in invoices made before this existed. */
+  timing?: 'prepayment' | 'postpayment';
   issuedAt: string;
   issuedBy: string;
   payments: { at: string; amountCents: number; source: string }[];

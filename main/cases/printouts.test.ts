@@ -57,6 +57,7 @@ describe('printouts from a case', () => {
     expect(printed.text).toContain('1001 700001/1');
     expect(printed.text).toContain('35,00 €');
     expect(printed.text).toContain('Valsts nodeva');
+    expect(printed.text).toContain('pēcapmaksa');
     expect(printed.text).toContain(invoice.reference);
     expect(printed.text).toMatch(/LV\d\d TREL \d{4} \d{4} \d{4} \d/u);
   });

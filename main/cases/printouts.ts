@@ -99,6 +99,7 @@ export function createPrintouts(db: Db, deps: { clock: Clock; cases: CaseService
         payee: { name: c.owner.name, iban: account.iban, registrationNumber: account.registration_number ?? '—' },
         serviceName: `${c.service.code} ${c.service.name}`,
         kind: invoice.kind,
+        timing: invoice.timing,
         amountCents: invoice.amountCents,
         reference: invoice.reference,
         centreName,

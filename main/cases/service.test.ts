@@ -61,7 +61,8 @@ describe('service applications on the desk', () => {
     const { d, client } = await clerkWithNumbers();
     const pass = await d.call('cases.create', { serviceCode: '1001', clientId: client.id, channel: 'in_person', form: passForm });
     const invoice = await d.call('invoices.issue', { caseId: pass.id });
-    expect(invoice).toMatchObject({ number: '1001 500001/1', kind: 'state_duty', amountCents: 3500, status: 'issued', syncState: 'pending' });
+    // Issued with the draft: the client pays before the owner examines the application.
+    expect(invoice).toMatchObject({ number: '1001 500001/1', kind: 'state_duty', amountCents: 3500, status: 'issued', timing: 'prepayment', syncState: 'pending' });
     expect(invoice.reference).toMatch(/^RF\d{2}100150000101$/u);
     expect(await d.call('invoices.byReference', { reference: invoice.reference.replace(/(.{4})/gu, '$1 ') })).toMatchObject({ id: invoice.id });
     const typo = await d.fail('invoices.byReference', { reference: invoice.reference.replace(/1$/u, '2') });

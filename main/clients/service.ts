@@ -165,6 +165,7 @@ export function createClientService(db: Db, deps: ClientDeps) {
           amountCents: i.amountCents,
           paidCents: i.payments.reduce((sum, p) => sum + p.amountCents, 0),
           status: i.status as InvoiceSummary['status'],
+          timing: i.timing === 'prepayment' ? 'prepayment' : 'postpayment',
           issuedAt: i.issuedAt,
           syncState: 'synced',
         },

@@ -11,10 +11,11 @@ interface InvoiceRow {
   paid_cents: number;
   status: string;
   issued_at: string;
+  timing: string | null;
   version: number | null;
 }
 
-const columns = `id, case_id, number, reference, kind, amount_cents, paid_cents, status, issued_at, version`;
+const columns = `id, case_id, number, reference, kind, amount_cents, paid_cents, status, issued_at, json_extract(data, '$.timing') AS timing, version`;
 
 export function toInvoice(r: InvoiceRow): InvoiceSummary {
   return {
@@ -26,6 +27,8 @@ export function toInvoice(r: InvoiceRow): InvoiceSummary {
     amountCents: r.amount_cents,
     paidCents: r.paid_cents,
     status: r.status as InvoiceSummary['status'],
+    // Invoices from before the distinction were all issued after submission.
+    timing: r.timing === 'prepayment' ? 'prepayment' : 'postpayment',
     issuedAt: r.issued_at,
     syncState: r.version === null ? 'pending' : 'synced',
   };

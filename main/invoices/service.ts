@@ -24,7 +24,7 @@ export interface InvoiceDeps {
  * ISO 11649 reference that carries the case number, so one can be printed and paid while offline.
  */
 export function createInvoiceService(db: Db, deps: InvoiceDeps) {
-  const issue = db.transaction((session: Session, args: { id: string; caseId: string; number: string; reference: string }) => {
+  const issue = db.transaction((session: Session, args: { id: string; caseId: string; number: string; reference: string; timing: 'prepayment' | 'postpayment' }) => {
     const at = deps.clock.now();
     deps.store.mutate({ name: 'invoice.issue', args, userId: session.user.id, at });
     recordAudit(db, { at, userId: session.user.id, action: 'invoice.issue', subject: args.id, outcome: 'ok' });
@@ -40,7 +40,9 @@ export function createInvoiceService(db: Db, deps: InvoiceDeps) {
       if (open) throw new AppError('CONFLICT', `Lietai jau ir neapmaksāts rēķins ${open.number}; izdrukājiet to vēlreiz vai vispirms anulējiet.`);
       const n = deps.invoices.countOfCase(caseId) + 1;
       const id = randomUUID();
-      issue(session, { id, caseId, number: invoiceNumber(c.caseNumber, n), reference: invoiceReference(c.caseNumber, n) });
+      // Issued with the draft, before the owner has the application: the client pays first.
+      const timing = c.status === 'draft' ? 'prepayment' : 'postpayment';
+      issue(session, { id, caseId, number: invoiceNumber(c.caseNumber, n), reference: invoiceReference(c.caseNumber, n), timing });
       deps.events.emit('cases.changed', { id: caseId });
       deps.onChanged();
       const saved = deps.invoices.byId(id);

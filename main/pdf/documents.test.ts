@@ -56,6 +56,7 @@ const invoice: InvoicePdfInput = {
   payee: { name: 'Valsts ieņēmumu dienests', iban: 'LV33TREL1060000300000', registrationNumber: '90000069281' },
   serviceName,
   kind: 'state_duty',
+  timing: 'prepayment',
   amountCents: 1250,
   reference: 'RF18539007547034',
   centreName: 'Ķekavas centrs',
@@ -194,7 +195,7 @@ describe('invoice', () => {
     const bytes = await invoicePdf(fonts, invoice);
     qpdfCheck(bytes, 'invoice.pdf');
     const { text } = await textOf(bytes);
-    for (const expected of ['Rēķins', '1001 000123/1', serviceName, clientName, 'Valsts nodeva', '12,50', 'RF18539007547034', 'RF18 5390 0754 7034', 'Maksājuma mērķī norādiet atsauci']) {
+    for (const expected of ['Rēķins', '1001 000123/1', serviceName, clientName, 'Valsts nodeva', '12,50', 'RF18539007547034', 'RF18 5390 0754 7034', 'Maksājuma mērķī norādiet atsauci', 'priekšapmaksa']) {
       expect(text).toContain(expected);
     }
   });

@@ -59,7 +59,9 @@ export interface ReceiptPdfInput {
 
 export type InvoiceKind = 'state_duty' | 'fee';
 
+export type InvoiceTiming = 'prepayment' | 'postpayment';
 export interface InvoicePdfInput {
+  timing: InvoiceTiming;
   at: string;
   /** e.g. "1001 000123/1". */
   number: string;
@@ -162,6 +164,11 @@ export async function receiptPdf(fonts: PdfFonts, input: ReceiptPdfInput): Promi
 }
 
 /** An invoice for a state duty or a fee, payable by bank transfer with a structured reference. */
+const timingNames: Record<InvoiceTiming, string> = {
+  prepayment: 'priekšapmaksa: pieteikumu izskata pēc samaksas',
+  postpayment: 'pēcapmaksa: samaksa par jau sniegtu pakalpojumu',
+};
+
 export async function invoicePdf(fonts: PdfFonts, input: InvoicePdfInput): Promise<Uint8Array> {
   const sheet = await Sheet.create(fonts, {
     title: `Rēķins Nr. ${input.number}`,
@@ -174,6 +181,7 @@ export async function invoicePdf(fonts: PdfFonts, input: InvoicePdfInput): Promi
   sheet.title('Rēķins', `Nr. ${input.number}`);
   sheet.field('Izrakstīts', formatDate(input.issuedAt));
   sheet.field('Apmaksāt līdz', formatDate(input.dueAt));
+  sheet.field('Apmaksas kārtība', timingNames[input.timing]);
   sheet.field('Izrakstīja', input.centreName);
 
   sheet.heading('Maksātājs');

@@ -300,6 +300,8 @@ export type Invoice = {
   reference: Scalars['String']['output'];
   serviceCode: Scalars['ID']['output'];
   status: InvoiceStatus;
+  /** prepayment or postpayment */
+  timing?: Maybe<Scalars['String']['output']>;
 };
 
 export type InvoiceStatus =
@@ -1060,6 +1062,7 @@ export type InvoiceResolvers<ContextType = Context, ParentType extends Resolvers
   reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   serviceCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InvoiceStatus'], ParentType, ContextType>;
+  timing?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {

@@ -10,6 +10,7 @@ const InvoiceIssue = z.object({
   /** The desk numbers a case's invoices itself (`<case number>/<n>`), so it can print one offline. */
   number: z.string().max(60),
   reference: z.string().max(25),
+  timing: z.enum(['prepayment', 'postpayment']).optional(),
 });
 const InvoiceCancel = z.object({ id: z.uuid(), reason: z.string().trim().min(3).max(1000) });
 const PaymentReport = z.object({ invoiceId: z.uuid(), amountCents: z.number().int().positive(), paidAt: z.iso.datetime(), source: z.string().trim().max(100) });

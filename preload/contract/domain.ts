@@ -272,6 +272,8 @@ export const InvoiceSummary = z.object({
   amountCents: z.number().int().nonnegative(),
   paidCents: z.number().int().nonnegative(),
   status: z.enum(['issued', 'paid', 'cancelled']),
+  /** Prepayment: issued before the application went to the owner, paid before it is examined. */
+  timing: z.enum(['prepayment', 'postpayment']),
   issuedAt: z.string(),
   syncState: z.enum(['pending', 'synced']),
 });

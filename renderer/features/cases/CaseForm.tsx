@@ -113,21 +113,24 @@ function Field({ field, value, error, onChange }: { field: FormFieldSpec; value:
     'aria-describedby': error ? errorId : undefined,
     'aria-required': field.required || undefined,
   };
-  // The star is for the eye; aria-required tells a screen reader, and keeps the field's name its label.
+  // The star is for the eye, outside the label so the field's name stays exactly the catalogue's
+  // label; aria-required tells a screen reader.
   const marker = field.required && (
     <span aria-hidden="true" className="case-required">
-      {' *'}
+      *
     </span>
   );
 
   if (field.type === 'checkbox') {
     return (
       <div className="field case-check">
-        <label htmlFor={id}>
-          <input {...common} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
-          {field.label}
+        <div className="case-label-row">
+          <label htmlFor={id}>
+            <input {...common} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+            {field.label}
+          </label>
           {marker}
-        </label>
+        </div>
         {error && (
           <p id={errorId} className="error">
             {error}
@@ -139,10 +142,10 @@ function Field({ field, value, error, onChange }: { field: FormFieldSpec; value:
   const text = String(value);
   return (
     <div className="field">
-      <label htmlFor={id}>
-        {field.label}
+      <div className="case-label-row">
+        <label htmlFor={id}>{field.label}</label>
         {marker}
-      </label>
+      </div>
       {field.type === 'select' ? (
         <select {...common} value={text} onChange={(e) => onChange(e.target.value)}>
           <option value="">{t('caseWork.chooseOption')}</option>
