@@ -118,6 +118,7 @@ describe('front-desk case work', () => {
   });
 
   let caseNumber = '';
+  let invoiceReference = '';
   it('registers an application for the client with an attachment, and submits it on the client’s behalf', async () => {
     flow = 'register application';
     await press('Alt+N');
@@ -184,6 +185,23 @@ describe('front-desk case work', () => {
     await expect.poll(() => page.getByText(`${caseNumber}/1`).count(), slow).toBeGreaterThan(0);
     expect(await page.getByText(/RF\d\d/u).count()).toBeGreaterThan(0);
     expect(await page.getByText(/35,00\s€/u).count()).toBeGreaterThan(0);
+    invoiceReference = (await page.locator('.case-reference').first().textContent())?.replace(/\s/gu, '') ?? '';
+    expect(invoiceReference).toMatch(/^RF\d{2}\d+$/u);
+  });
+
+  it('finds the case again from the payment reference, catching a mistyped digit as it is typed', async () => {
+    flow = 'case by payment reference';
+    await press('Alt+2');
+    const field = page.getByRole('textbox', { name: 'Maksājuma atsauce' });
+    await field.focus();
+    const typo = `${invoiceReference.slice(0, -1)}${invoiceReference.endsWith('9') ? '8' : '9'}`;
+    await page.keyboard.type(typo);
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    await field.fill('');
+    await type(invoiceReference);
+    expect(await field.getAttribute('aria-invalid')).toBeNull();
+    await press('Enter');
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).filter({ hasText: caseNumber }).count(), slow).toBe(1);
   });
 
   it('logs a consultation for the next caller in a keystroke after Alt+K', async () => {

@@ -177,6 +177,12 @@ export const en: Translations = {
     action: 'Action',
   },
   quick: { title: 'Quick consultation', forClient: 'Client: {{name}}', chosen: 'Chosen: {{service}}. Backspace in the empty field removes the service.', cancel: 'Cancel' },
+  invoices: {
+    lookup: 'Invoice by payment reference',
+    reference: 'Payment reference',
+    hint: 'RF and check digits, e.g. RF18 5390 0754 7034; Enter opens the case.',
+    invalid: 'The reference’s check digits do not match: check for a mistyped or swapped digit.',
+  },
   clients: clientsEn,
   caseWork: casesEn,
   errors: {

@@ -176,6 +176,12 @@ export const lv = {
     action: 'Darbība',
   },
   quick: { title: 'Ātrā konsultācija', forClient: 'Klients: {{name}}', chosen: 'Izvēlēts: {{service}}. Dzēšot (Backspace) tukšā laukā, pakalpojums tiek noņemts.', cancel: 'Atcelt' },
+  invoices: {
+    lookup: 'Rēķins pēc maksājuma atsauces',
+    reference: 'Maksājuma atsauce',
+    hint: 'RF un kontrolcipari, piemēram, RF18 5390 0754 7034; Enter atver lietu.',
+    invalid: 'Atsauces kontrolcipari nesakrīt: pārbaudiet, vai kāds cipars nav pārrakstīts vai samainīts vietām.',
+  },
   clients: clientsLv,
   caseWork: casesLv,
   errors: {

@@ -31,6 +31,7 @@ export function CaseActions({ detail, onDone }: { detail: CaseDetail; onDone(det
     const done = await action.run(call, success);
     if (done.ok) {
       setReason('');
+      setReasonMissing(false);
       onDone(done.data);
     }
   }

@@ -5,14 +5,13 @@ import { formatMoney } from '../../i18n/format';
 import { ActionError } from './ActionError';
 import { groupReference } from './format';
 import { useAction } from './hooks';
-import { PdfButtons, useCanOpenPdf } from './Printouts';
+import { PdfButtons } from './Printouts';
 
 /** The case's invoices; issuing one raises `cases.changed`, which brings it into the list. */
 export function Invoices({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const client = useClient();
   const locale = useApp((s) => s.locale);
-  const canPrint = useCanOpenPdf() === true;
   const action = useAction();
   if (detail.fee.kind === 'free' && detail.invoices.length === 0) return null;
 
@@ -30,44 +29,36 @@ export function Invoices({ detail }: { detail: CaseDetail }) {
       {detail.invoices.length === 0 ? (
         <p className="muted">{t('caseWork.noInvoices')}</p>
       ) : (
-        <table className="case-table">
-          <caption className="visually-hidden">{t('caseWork.invoicesTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('caseWork.invoiceColumns.number')}</th>
-              <th scope="col">{t('caseWork.invoiceColumns.reference')}</th>
-              <th scope="col">{t('caseWork.invoiceColumns.amount')}</th>
-              <th scope="col">{t('caseWork.invoiceColumns.status')}</th>
-              <th scope="col">{t('caseWork.invoiceColumns.paid')}</th>
-              <th scope="col">{t('caseWork.invoiceColumns.documents')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.invoices.map((i) => (
-              <tr key={i.id}>
-                <th scope="row" id={`case-invoice-${i.id}`}>
-                  {i.number}
-                  {i.syncState === 'pending' && <span className="case-pending"> ({t('caseWork.pending')})</span>}
-                </th>
-                <td className="case-reference">{groupReference(i.reference)}</td>
-                <td>
-                  {formatMoney(i.amountCents, locale)} <span className="muted">({t(`caseWork.feeKind.${i.kind}`)})</span>
-                </td>
-                <td>{t(`caseWork.invoiceStatus.${i.status}`)}</td>
-                <td>{formatMoney(i.paidCents, locale)}</td>
-                <td>
-                  <PdfButtons
-                    label={t('caseWork.invoicePdf')}
-                    printLabel={t('caseWork.printInvoice')}
-                    canPrint={canPrint}
-                    describedBy={`case-invoice-${i.id}`}
-                    load={() => client.invoke('invoices.pdf', { id: i.id })}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul className="case-invoices">
+          {detail.invoices.map((i) => (
+            <li key={i.id}>
+              <p id={`case-invoice-${i.id}`} className="case-invoice-number">
+                {t('caseWork.invoiceFields.number')} <strong>{i.number}</strong>
+                {i.syncState === 'pending' && <span className="case-pending"> ({t('caseWork.pending')})</span>}
+              </p>
+              <dl className="case-facts">
+                <dt>{t('caseWork.invoiceFields.reference')}</dt>
+                <dd className="case-reference">{groupReference(i.reference)}</dd>
+                <dt>{t('caseWork.invoiceFields.amount')}</dt>
+                <dd>
+                  {formatMoney(i.amountCents, locale)} ({t(`caseWork.feeKind.${i.kind}`)})
+                </dd>
+                <dt>{t('caseWork.invoiceFields.timing')}</dt>
+                <dd>{t(`caseWork.invoiceTiming.${i.timing}`)}</dd>
+                <dt>{t('caseWork.invoiceFields.status')}</dt>
+                <dd>{t(`caseWork.invoiceStatus.${i.status}`)}</dd>
+                <dt>{t('caseWork.invoiceFields.paid')}</dt>
+                <dd>{formatMoney(i.paidCents, locale)}</dd>
+              </dl>
+              <PdfButtons
+                label={t('caseWork.invoicePdf')}
+                printLabel={t('caseWork.printInvoice')}
+                describedBy={`case-invoice-${i.id}`}
+                load={() => client.invoke('invoices.pdf', { id: i.id })}
+              />
+            </li>
+          ))}
+        </ul>
       )}
       {detail.fee.kind !== 'free' && (
         <button type="button" onClick={() => void issue()} disabled={action.busy}>

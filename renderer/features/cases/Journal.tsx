@@ -70,6 +70,12 @@ function actionKey(action: string): string {
   return (knownActions as readonly string[]).includes(action) ? action : 'other';
 }
 
+/** Where a hand-over went, when it went to a level rather than to a named colleague. */
+function transferLevel(action: string): 'second_level' | 'owner' | null {
+  const to = action.startsWith('transfer:') ? action.slice('transfer:'.length) : null;
+  return to === 'second_level' || to === 'owner' ? to : null;
+}
+
 export function History({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const locale = useApp((s) => s.locale);
@@ -97,6 +103,7 @@ export function History({ detail }: { detail: CaseDetail }) {
                 <td>{h.by === 'system' ? t('caseWork.system') : h.by}</td>
                 <td>
                   {t(`caseWork.historyAction.${actionKey(h.action)}`)}
+                  {transferLevel(h.action) && <>: {t(`caseWork.level.${transferLevel(h.action)}`)}</>}
                   {(h.from ?? h.to) && (
                     <>
                       : {h.from ? `${status(h.from)} → ` : ''}

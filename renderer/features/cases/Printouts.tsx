@@ -21,7 +21,8 @@ function download(file: FileContent) {
   URL.revokeObjectURL(url);
 }
 
-function openForPrint(file: FileContent) {
+/** Browser mode: the browser's own PDF viewer, in a new tab, has the print dialog. */
+function openInBrowser(file: FileContent) {
   const url = pdfUrl(file);
   window.open(url, '_blank', 'noopener');
   // The new tab loads the PDF from this URL after open() returns; a minute is ample before freeing it.
@@ -29,50 +30,60 @@ function openForPrint(file: FileContent) {
 }
 
 /**
- * Whether a PDF can be opened in a viewer of its own. In the desktop app it cannot: the main process
- * refuses every new window that is not an https page (electron/security.ts), and the CSP allows no
- * frames, so there the clerk downloads the PDF and prints it from the system's viewer.
+ * Which host runs the screen. The desktop app opens no windows for the page (electron/security.ts)
+ * and the CSP allows no frames, so there the core shows the PDF in a print viewer of its own.
  */
-export function useCanOpenPdf(): boolean | null {
+function useHost(): 'electron' | 'web' | null {
   const client = useClient();
-  const [web, setWeb] = useState<boolean | null>(null);
+  const [host, setHost] = useState<'electron' | 'web' | null>(null);
   useEffect(() => {
     let mounted = true;
     void client.invoke('app.info', {}).then((r) => {
-      if (mounted && r.ok) setWeb(r.data.host === 'web');
+      if (mounted && r.ok) setHost(r.data.host);
     });
     return () => {
       mounted = false;
     };
   }, [client]);
-  return web;
+  return host;
 }
 
 interface PdfProps {
   label: string;
   printLabel: string;
   load(): Promise<Result<FileContent>>;
-  canPrint: boolean;
   /** What the buttons are about when several rows have the same ones (which invoice). */
   describedBy?: string;
 }
 
 /** Download and, where the host allows, print: each fetches the PDF fresh, so it shows today's data. */
-export function PdfButtons({ label, printLabel, load, canPrint, describedBy }: PdfProps) {
+export function PdfButtons({ label, printLabel, load, describedBy }: PdfProps) {
   const { t } = useTranslation();
+  const client = useClient();
+  const host = useHost();
   const action = useAction();
-  async function get(then: (file: FileContent) => void, success: (file: FileContent) => string) {
+  async function save() {
     if (action.busy) return;
-    const result = await action.run(load, success);
-    if (result.ok) then(result.data);
+    const result = await action.run(load, (f) => t('caseWork.downloaded', { name: f.name }));
+    if (result.ok) download(result.data);
+  }
+  async function print() {
+    if (action.busy || !host) return;
+    await action.run(async (): Promise<Result<null>> => {
+      const file = await load();
+      if (!file.ok) return file;
+      if (host === 'electron') return client.invoke('app.printPdf', { file: file.data });
+      openInBrowser(file.data);
+      return { ok: true, data: null };
+    }, () => t('caseWork.opened'));
   }
   return (
     <span className="case-pdf">
-      <button type="button" disabled={action.busy} aria-describedby={describedBy} onClick={() => void get(download, (f) => t('caseWork.downloaded', { name: f.name }))}>
+      <button type="button" disabled={action.busy} aria-describedby={describedBy} onClick={() => void save()}>
         {label}
       </button>
-      {canPrint && (
-        <button type="button" disabled={action.busy} aria-describedby={describedBy} onClick={() => void get(openForPrint, () => t('caseWork.opened'))}>
+      {host && (
+        <button type="button" disabled={action.busy} aria-describedby={describedBy} onClick={() => void print()}>
           {printLabel}
         </button>
       )}
@@ -84,8 +95,6 @@ export function PdfButtons({ label, printLabel, load, canPrint, describedBy }: P
 export function Printouts({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const client = useClient();
-  const openable = useCanOpenPdf();
-  const canPrint = openable === true;
   return (
     <section className="case-section" aria-labelledby="case-print-title">
       <h3 id="case-print-title">{t('caseWork.printTitle')}</h3>
@@ -93,7 +102,6 @@ export function Printouts({ detail }: { detail: CaseDetail }) {
         <PdfButtons
           label={t('caseWork.applicationPdf')}
           printLabel={t('caseWork.printApplication')}
-          canPrint={canPrint}
           load={() => client.invoke('cases.pdf', { id: detail.id, kind: 'application' })}
         />
         {/* The receipt confirms a submission, so a draft has none yet. */}
@@ -101,12 +109,10 @@ export function Printouts({ detail }: { detail: CaseDetail }) {
           <PdfButtons
             label={t('caseWork.receiptPdf')}
             printLabel={t('caseWork.printReceipt')}
-            canPrint={canPrint}
-            load={() => client.invoke('cases.pdf', { id: detail.id, kind: 'receipt' })}
+              load={() => client.invoke('cases.pdf', { id: detail.id, kind: 'receipt' })}
           />
         )}
       </div>
-      {openable === false && <p className="hint">{t('caseWork.printDesktopHint')}</p>}
     </section>
   );
 }

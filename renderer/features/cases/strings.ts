@@ -130,13 +130,13 @@ export const casesLv = {
   printApplication: 'Drukāt pieteikumu',
   printReceipt: 'Drukāt apliecinājumu',
   printInvoice: 'Drukāt rēķinu',
-  printDesktopHint: 'Lai izdrukātu, lejupielādējiet PDF un atveriet to; darbvirsmas lietotne citus logus neatver.',
   downloaded: 'Lejupielādēts: {{name}}.',
-  opened: 'PDF atvērts jaunā cilnē; drukājiet no tās.',
+  opened: 'PDF atvērts skatā ar drukāšanu.',
 
   invoicesTitle: 'Rēķini',
   noInvoices: 'Rēķinu nav.',
-  invoiceColumns: { number: 'Rēķina nr.', reference: 'Maksājuma atsauce', amount: 'Summa', status: 'Statuss', paid: 'Samaksāts', documents: 'Dokumenti' },
+  invoiceFields: { number: 'Rēķins', reference: 'Maksājuma atsauce', amount: 'Summa', timing: 'Apmaksa', status: 'Statuss', paid: 'Samaksāts' },
+  invoiceTiming: { prepayment: 'priekšapmaksa (pirms izskatīšanas)', postpayment: 'pēcapmaksa' },
   issueInvoice: 'Izrakstīt rēķinu',
   invoiceIssued: 'Rēķins {{number}} izrakstīts.',
 
@@ -279,13 +279,13 @@ export const casesEn: typeof casesLv = {
   printApplication: 'Print application',
   printReceipt: 'Print receipt',
   printInvoice: 'Print invoice',
-  printDesktopHint: 'To print, download the PDF and open it; the desktop app opens no other windows.',
   downloaded: 'Downloaded: {{name}}.',
-  opened: 'The PDF opened in a new tab; print from there.',
+  opened: 'The PDF is open in a viewer with printing.',
 
   invoicesTitle: 'Invoices',
   noInvoices: 'No invoices.',
-  invoiceColumns: { number: 'Invoice no.', reference: 'Payment reference', amount: 'Amount', status: 'Status', paid: 'Paid', documents: 'Documents' },
+  invoiceFields: { number: 'Invoice', reference: 'Payment reference', amount: 'Amount', timing: 'Payment', status: 'Status', paid: 'Paid' },
+  invoiceTiming: { prepayment: 'prepayment (before examination)', postpayment: 'postpayment' },
   issueInvoice: 'Issue invoice',
   invoiceIssued: 'Invoice {{number}} issued.',
 

@@ -4,6 +4,7 @@ import type { ClientProfile, ClientSummary, ContractError } from '../../../prelo
 import { errorText } from '../../app/errors';
 import { useAppDispatch, useClient } from '../../app/hooks';
 import { actions } from '../../app/store';
+import { ReferenceLookup } from '../invoices/ReferenceLookup';
 import { ClientSearch, CLIENT_SEARCH_ID } from './ClientSearch';
 import { clientName } from './names';
 import { NewClientForm } from './NewClientForm';
@@ -64,6 +65,7 @@ export function ClientsScreen() {
           <button type="button" onClick={() => setMode({ kind: 'new' })}>
             {t('clients.newClient')} <kbd aria-hidden="true">Alt+N</kbd>
           </button>
+          <ReferenceLookup />
         </>
       )}
       {mode.kind === 'new' && (
