@@ -161,6 +161,7 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
       'clients.duplicates': (input) => clients.duplicates(input),
       'clients.create': (input, connection) => clients.create(connection, input),
       'clients.openProfile': (input, connection) => clients.openProfile(connection, input.clientId, input.reason),
+      'directory.colleagues': (_input, connection) => cases.colleagues(connection),
       'cases.create': (input, connection) => cases.create(connection, input),
       'cases.get': (input) => cases.get(input.id),
       'cases.update': (input, connection) => cases.update(connection, input.id, input.form),

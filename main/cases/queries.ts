@@ -49,6 +49,11 @@ export function caseQueries(db: Db) {
     ),
     userName: db.prepare<[string], { display_name: string }>(`SELECT display_name FROM users WHERE id = ?`),
     userOf: db.prepare<[string], { centre_id: string | null; institution_code: string | null }>(`SELECT centre_id, institution_code FROM users WHERE id = ?`),
+    colleagues: db.prepare<[string], { id: string; display_name: string }>(
+      `SELECT c.id, c.display_name FROM users me JOIN users c ON c.centre_id = me.centre_id AND c.id <> me.id
+        WHERE me.id = ? AND c.active = 1
+          AND EXISTS (SELECT 1 FROM json_each(c.roles) r WHERE r.value IN ('clerk', 'agent', 'supervisor'))`,
+    ),
     clientExists: db.prepare<[string], { id: string }>(`SELECT id FROM clients WHERE id = ?`),
   };
 }

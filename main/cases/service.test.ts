@@ -73,6 +73,23 @@ describe('service applications on the desk', () => {
     expect((await d.call('cases.get', { id: pass.id })).invoices).toHaveLength(1);
   });
 
+  it('hands a case to a colleague of the same centre, and says so in the history', async () => {
+    const { d, client } = await clerkWithNumbers();
+    const colleagues = await d.call('directory.colleagues', {});
+    expect(colleagues.length).toBeGreaterThan(0);
+    expect(colleagues.map((c) => c.name)).not.toContain('Anna Bērziņa');
+    const names = colleagues.map((c) => c.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'lv')));
+    const c = await d.call('cases.create', { serviceCode: 'P.02', clientId: client.id, channel: 'in_person', form: {} });
+    const to = colleagues[0];
+    if (!to) throw new Error('no colleague');
+    const handed = await d.call('cases.transfer', { id: c.id, to: { kind: 'user', userId: to.id }, reason: 'Klients atnāks pie kolēģes' });
+    expect(handed).toMatchObject({ assignee: { id: to.id, name: to.name }, level: 'desk' });
+    expect(handed.history.at(-1)).toMatchObject({ action: `transfer:${to.id}`, reason: 'Klients atnāks pie kolēģes' });
+    expect(await d.fail('cases.transfer', { id: c.id, to: { kind: 'user', userId: 'user-nobody' }, reason: 'Nezināms' })).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await d.call('cases.inbox', { scope: 'mine' })).map((x) => x.id)).not.toContain(c.id);
+  });
+
   it('keeps cases, notes and escalations through a restart, and rates a finished case once', async () => {
     const { d, client } = await clerkWithNumbers();
     const c = await d.call('cases.create', { serviceCode: 'P.02', clientId: client.id, channel: 'phone', form: {} });

@@ -12,6 +12,7 @@ import type { InvoiceQueries } from '../invoices/queries';
 import type { Connection } from '../rpc/router';
 import type { LocalStore, RowData } from '../sync/store';
 import type { CaseNumbers } from './numbers';
+import { latvianCollator } from '../text/fold';
 import { caseQueries, type CaseRow } from './queries';
 
 export type Session = NonNullable<Connection['session']>;
@@ -228,6 +229,15 @@ export function createCaseService(db: Db, deps: CaseDeps) {
               ? q.today.all({ userId: session.user.id, day: rigaDay(now) })
               : q.ofClient.all(clientId ?? '');
       return rows.map((r) => summary(r, now));
+    },
+
+    /** Who at my centre can take a case over, in Latvian alphabetical order. */
+    colleagues(connection: Connection): { id: string; name: string }[] {
+      const session = signedIn(connection);
+      return q.colleagues
+        .all(session.user.id)
+        .map((u) => ({ id: u.id, name: u.display_name }))
+        .sort((a, b) => latvianCollator.compare(a.name, b.name));
     },
 
     summariesOfClient: (clientId: string) => q.ofClient.all(clientId).map((r) => summary(r, deps.clock.now())),

@@ -45,6 +45,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'invoices.pdf': unused,
     'feedback.record': unused,
     'audit.clientAccess': unused,
+    'directory.colleagues': unused,
     'app.printPdf': unused,
     'kb.search': () => ({ items: [] }),
     'kb.get': unused,

@@ -104,6 +104,9 @@ export const calls = {
     access: deskRoles,
   }),
 
+  /** Colleagues of the signed-in user's centre, to hand a case to. */
+  'directory.colleagues': call({ input: Empty, output: z.array(z.object({ id: z.string(), name: z.string() })), access: deskRoles }),
+
   'cases.create': call({ input: NewCase.strict(), output: CaseDetail, access: deskRoles }),
   'cases.get': call({ input: z.object({ id: z.uuid() }).strict(), output: CaseDetail, access: deskRoles }),
   'cases.update': call({ input: z.object({ id: z.uuid(), form: FormValues }).strict(), output: CaseDetail, access: deskRoles }),

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CaseStatus, Result } from '../../../preload/contract';
 import { useApp, useClient } from '../../app/hooks';
@@ -20,6 +20,17 @@ export function CaseActions({ detail, onDone }: { detail: CaseDetail; onDone(det
   const [reasonMissing, setReasonMissing] = useState(false);
   const reasonInput = useRef<HTMLInputElement>(null);
   const action = useAction();
+  const [colleagues, setColleagues] = useState<{ id: string; name: string }[]>([]);
+  const [colleague, setColleague] = useState('');
+  useEffect(() => {
+    let mounted = true;
+    void client.invoke('directory.colleagues', {}).then((r) => {
+      if (mounted && r.ok) setColleagues(r.data);
+    });
+    return () => {
+      mounted = false;
+    };
+  }, [client]);
 
   const open = !closed.includes(detail.status);
   const canHandOver = open && detail.status !== 'draft';
@@ -48,6 +59,16 @@ export function CaseActions({ detail, onDone }: { detail: CaseDetail; onDone(det
   function transfer(to: 'second_level' | 'owner') {
     const why = requiredReason();
     if (why) void act(() => client.invoke('cases.transfer', { id: detail.id, to: { kind: to }, reason: why }), () => t('caseWork.transferred', { level: t(`caseWork.level.${to}`) }));
+  }
+
+  function toColleague() {
+    const to = colleagues.find((c) => c.id === colleague);
+    const why = requiredReason();
+    if (!to || !why) return;
+    void act(
+      () => client.invoke('cases.transfer', { id: detail.id, to: { kind: 'user', userId: to.id }, reason: why }),
+      () => t('caseWork.transferredTo', { name: to.name }),
+    );
   }
 
   function escalate() {
@@ -80,6 +101,21 @@ export function CaseActions({ detail, onDone }: { detail: CaseDetail; onDone(det
           </p>
         )}
       </div>
+      {open && colleagues.length > 0 && (
+        <div className="field case-colleague">
+          <label htmlFor="case-colleague">{t('caseWork.colleague')}</label>
+          <select id="case-colleague" value={colleague} onChange={(e) => setColleague(e.target.value)}>
+            <option value="">{t('caseWork.noColleague')}</option>
+            {colleagues
+              .filter((c) => c.id !== detail.assignee?.id)
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+          </select>
+        </div>
+      )}
       <div className="case-actions">
         {detail.nextStatuses.map((to) => (
           <button
@@ -99,6 +135,11 @@ export function CaseActions({ detail, onDone }: { detail: CaseDetail; onDone(det
         {canTake && (
           <button type="button" disabled={action.busy} onClick={() => void act(() => client.invoke('cases.take', { id: detail.id }), () => t('caseWork.taken'))}>
             {t('caseWork.take')}
+          </button>
+        )}
+        {open && colleague && (
+          <button type="button" disabled={action.busy} onClick={toColleague}>
+            {t('caseWork.toColleague')}
           </button>
         )}
         {canHandOver && detail.level !== 'second_level' && (
