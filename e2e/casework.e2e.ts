@@ -217,6 +217,26 @@ describe('front-desk case work', () => {
       .toBe(1);
   });
 
+  it('records the caller’s rating of that consultation from today’s list', async () => {
+    await page.keyboard.press('Alt+1');
+    const rate = page.getByRole('button', { name: /^Klienta novērtējums konsultācijai/u }).first();
+    await rate.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: /^Klienta novērtējums/u });
+    await dialog.waitFor();
+    await dialog.getByLabel(/^5 — /u).focus();
+    await page.keyboard.press('Space');
+    await dialog.getByRole('button', { name: 'Saglabāt vērtējumu' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => (await platform.sql.query(`SELECT 1 FROM sync_rows WHERE entity = 'feedback' AND data->>'consultationId' IS NOT NULL AND (data->>'rating')::int = 5`)).length, slow)
+      .toBe(1);
+    await dialog.getByRole('button', { name: 'Aizvērt' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await page.keyboard.press('Alt+3');
+  });
+
   it('shows the owner’s back office taking the case, live', async () => {
     // Nobody reloads: the owner's step reaches the platform, the platform pokes the desk, the screen follows.
     await expect.poll(() => page.getByTestId('case-status').textContent(), slow).toMatch(/izskatīšanā|gaida samaksu|gaida klientu|rezultāts gatavs/iu);

@@ -88,6 +88,10 @@ export const en: Translations = {
     actions: 'Actions',
     edit: 'Edit',
     editLabel: 'Edit consultation {{time}}, {{service}}',
+    rate: 'Rating',
+    rateLabel: 'Client’s rating of the consultation {{time}}, {{service}}',
+    rateTitle: 'Client’s rating: consultation {{time}}',
+    close: 'Close',
     hint: 'Arrow up and down move between the “Edit” buttons.',
   },
   edit: {

@@ -87,6 +87,10 @@ export const lv = {
     actions: 'Darbības',
     edit: 'Labot',
     editLabel: 'Labot konsultāciju {{time}}, {{service}}',
+    rate: 'Novērtējums',
+    rateLabel: 'Klienta novērtējums konsultācijai {{time}}, {{service}}',
+    rateTitle: 'Klienta novērtējums: konsultācija {{time}}',
+    close: 'Aizvērt',
     hint: 'Bultiņas augšup un lejup pārvietojas starp pogām „Labot”.',
   },
   edit: {

@@ -71,7 +71,7 @@ export function CaseView({ id }: { id: string }) {
           <Attachments detail={detail} />
           <Printouts detail={detail} />
           <Invoices detail={detail} />
-          {finishedStatuses.includes(detail.status) && <Feedback caseId={detail.id} />}
+          {finishedStatuses.includes(detail.status) && <Feedback subject={{ kind: 'case', id: detail.id }} />}
         </div>
       </div>
     </section>

@@ -6,8 +6,8 @@ import { useAction } from './hooks';
 
 const ratings = [1, 2, 3, 4, 5] as const;
 
-/** The client's rating once the case is finished; the core accepts one per case. */
-export function Feedback({ caseId }: { caseId: string }) {
+/** The client's rating of a finished case or of a consultation; the core accepts one for each. */
+export function Feedback({ subject, titleId = 'case-feedback-title' }: { subject: { kind: 'case' | 'consultation'; id: string }; titleId?: string }) {
   const { t } = useTranslation();
   const client = useClient();
   const [rating, setRating] = useState<number | null>(null);
@@ -24,15 +24,15 @@ export function Feedback({ caseId }: { caseId: string }) {
       return;
     }
     const done = await action.run(
-      () => client.invoke('feedback.record', { subject: { kind: 'case', id: caseId }, rating, comment: comment.trim() || null }),
+      () => client.invoke('feedback.record', { subject, rating, comment: comment.trim() || null }),
       () => t('caseWork.feedbackSaved'),
     );
     if (done.ok) setSaved(true);
   }
 
   return (
-    <section className="case-section" aria-labelledby="case-feedback-title">
-      <h3 id="case-feedback-title">{t('caseWork.feedbackTitle')}</h3>
+    <section className="case-section" aria-labelledby={titleId}>
+      <h3 id={titleId}>{t('caseWork.feedbackTitle')}</h3>
       {saved ? (
         <p role="status">{t('caseWork.feedbackSaved')}</p>
       ) : (
@@ -41,7 +41,7 @@ export function Feedback({ caseId }: { caseId: string }) {
             <legend>{t('caseWork.feedbackTitle')}</legend>
             {ratings.map((r) => (
               <label key={r} className="radio">
-                <input type="radio" name="case-rating" value={r} checked={rating === r} onChange={() => setRating(r)} />
+                <input type="radio" name={`rating-${subject.id}`} value={r} checked={rating === r} onChange={() => setRating(r)} />
                 {t(`caseWork.rating.${r}`)}
               </label>
             ))}

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Consultation } from '../../../preload/contract';
 import { useApp, useClient } from '../../app/hooks';
 import { formatTime, maskPhone } from '../../i18n/format';
+import { Dialog } from '../../app/Dialog';
+import { Feedback } from '../cases/Feedback';
 import { EditConsultationDialog } from './EditConsultationDialog';
 
 /** Arrow keys move between the rows' "Labot" buttons, so the clerk walks the list without Tab. */
@@ -21,6 +23,7 @@ export function TodayList() {
   const locale = useApp((s) => s.locale);
   const [items, setItems] = useState<Consultation[] | null>(null);
   const [editing, setEditing] = useState<Consultation | null>(null);
+  const [rating, setRating] = useState<Consultation | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -62,7 +65,7 @@ export function TodayList() {
                 <td>{formatTime(c.createdAt, locale)}</td>
                 <td>{c.service ? `${c.service.code} ${c.service.name}` : t('today.none')}</td>
                 <td>{t(`channels.${c.channel}`)}</td>
-                <td>{c.client.kind === 'phone' ? maskPhone(c.client.phone) : t('consultation.anonymous')}</td>
+                <td>{c.client.kind === 'phone' ? maskPhone(c.client.phone) : c.client.kind === 'client' ? c.client.name : t('consultation.anonymous')}</td>
                 <td>{t(`outcomes.${c.outcome}`)}</td>
                 <td>{c.syncState === 'pending' ? t('today.pending') : t('today.synced')}</td>
                 <td>
@@ -73,6 +76,13 @@ export function TodayList() {
                     onClick={() => setEditing(c)}
                   >
                     {t('today.edit')}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    aria-label={t('today.rateLabel', { time: formatTime(c.createdAt, locale), service: c.service ? c.service.code : t('consultation.noService') })}
+                    onClick={() => setRating(c)}
+                  >
+                    {t('today.rate')}
                   </button>
                 </td>
               </tr>
@@ -86,6 +96,17 @@ export function TodayList() {
         </p>
       )}
       {editing && <EditConsultationDialog consultation={editing} onClose={() => setEditing(null)} />}
+      {rating && (
+        <Dialog titleId="rate-consultation-title" onClose={() => setRating(null)}>
+          <h2 id="rate-consultation-title">{t('today.rateTitle', { time: formatTime(rating.createdAt, locale) })}</h2>
+          <Feedback subject={{ kind: 'consultation', id: rating.id }} titleId="rate-consultation-feedback" />
+          <div className="dialog-actions">
+            <button type="button" data-autofocus onClick={() => setRating(null)}>
+              {t('today.close')}
+            </button>
+          </div>
+        </Dialog>
+      )}
     </section>
   );
 }
