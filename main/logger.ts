@@ -7,9 +7,20 @@ export interface Logger {
   error(event: string, fields?: Record<string, unknown>): void;
 }
 
+/**
+ * What an unexpected error may say in a log: its class, a code and where it passed. Never its message:
+ * a message can quote data (a JSON parse error shows the text around the fault, a constraint error
+ * the value), and the stack's first line repeats the message, so only its frames are kept.
+ */
 function describeError(error: unknown): unknown {
-  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
-  return String(error);
+  if (!(error instanceof Error)) return { kind: typeof error };
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('at '))
+    .slice(0, 8);
+  return { name: error.name, ...(typeof code === 'string' ? { code } : {}), frames };
 }
 
 export function createConsoleLogger(write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Logger {

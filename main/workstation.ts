@@ -191,6 +191,7 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
       },
       'cases.pdf': (input) => printouts.casePdf(input.id, input.kind),
       'invoices.issue': (input, connection) => invoices.issue(connection, input.caseId),
+      'invoices.cancel': (input, connection) => invoices.cancel(connection, input.id, input.reason),
       'invoices.byReference': (input) => invoices.byReference(input.reference),
       'invoices.pdf': (input) => printouts.invoicePdf(input.id),
       'feedback.record': (input, connection) => feedback.record(connection, input),

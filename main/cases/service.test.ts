@@ -68,9 +68,14 @@ describe('service applications on the desk', () => {
     const typo = await d.fail('invoices.byReference', { reference: invoice.reference.replace(/1$/u, '2') });
     expect(typo).toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'reference' }] });
     expect(await d.fail('invoices.issue', { caseId: pass.id })).toMatchObject({ code: 'CONFLICT' });
+    // Withdrawn, the next one gets the next number and its own reference.
+    expect(await d.call('invoices.cancel', { id: invoice.id, reason: 'Nepareiza summa' })).toMatchObject({ status: 'cancelled', syncState: 'pending' });
+    const second = await d.call('invoices.issue', { caseId: pass.id });
+    expect(second.number).toBe('1001 500001/2');
+    expect(second.reference).not.toBe(invoice.reference);
     const free = await d.call('cases.create', { serviceCode: 'P.02', clientId: client.id, channel: 'in_person', form: {} });
     expect(await d.fail('invoices.issue', { caseId: free.id })).toMatchObject({ code: 'CONFLICT' });
-    expect((await d.call('cases.get', { id: pass.id })).invoices).toHaveLength(1);
+    expect((await d.call('cases.get', { id: pass.id })).invoices.map((i) => i.status)).toEqual(['cancelled', 'issued']);
   });
 
   it('hands a case to a colleague of the same centre, and says so in the history', async () => {

@@ -30,6 +30,12 @@ export function createInvoiceService(db: Db, deps: InvoiceDeps) {
     recordAudit(db, { at, userId: session.user.id, action: 'invoice.issue', subject: args.id, outcome: 'ok' });
   });
 
+  const cancel = db.transaction((session: Session, id: string, reason: string) => {
+    const at = deps.clock.now();
+    deps.store.mutate({ name: 'invoice.cancel', args: { id, reason }, userId: session.user.id, at });
+    recordAudit(db, { at, userId: session.user.id, action: 'invoice.cancel', subject: id, outcome: 'ok' });
+  });
+
   return {
     issue(connection: Connection, caseId: string): InvoiceSummary {
       const session = signedIn(connection);
@@ -47,6 +53,21 @@ export function createInvoiceService(db: Db, deps: InvoiceDeps) {
       deps.onChanged();
       const saved = deps.invoices.byId(id);
       if (!saved) throw new Error('invoice vanished after insert');
+      return saved;
+    },
+
+    /** Withdraws an unpaid invoice (a wrong amount, the client changed their mind); a paid one stays. */
+    cancel(connection: Connection, id: string, reason: string): InvoiceSummary {
+      const session = signedIn(connection);
+      const invoice = deps.invoices.byId(id);
+      if (!invoice) throw new AppError('NOT_FOUND', 'Rēķins nav atrasts.');
+      if (invoice.status === 'paid') throw new AppError('CONFLICT', `Rēķins ${invoice.number} jau ir apmaksāts; to nevar anulēt.`);
+      if (invoice.status === 'cancelled') return invoice;
+      cancel(session, id, reason);
+      deps.events.emit('cases.changed', { id: invoice.caseId });
+      deps.onChanged();
+      const saved = deps.invoices.byId(id);
+      if (!saved) throw new Error('invoice vanished after cancel');
       return saved;
     },
 

@@ -46,6 +46,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'feedback.record': unused,
     'audit.clientAccess': unused,
     'directory.colleagues': unused,
+    'invoices.cancel': unused,
     'app.printPdf': unused,
     'kb.search': () => ({ items: [] }),
     'kb.get': unused,

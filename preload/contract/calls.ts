@@ -139,6 +139,7 @@ export const calls = {
   'cases.pdf': call({ input: z.object({ id: z.uuid(), kind: z.enum(['application', 'receipt']) }).strict(), output: FileContent, access: deskRoles }),
 
   'invoices.issue': call({ input: z.object({ caseId: z.uuid() }).strict(), output: InvoiceSummary, access: deskRoles }),
+  'invoices.cancel': call({ input: z.object({ id: z.uuid(), reason: z.string().trim().min(3).max(1000) }).strict(), output: InvoiceSummary, access: deskRoles }),
   'invoices.byReference': call({ input: z.object({ reference: z.string().trim().min(1).max(40) }).strict(), output: InvoiceSummary, access: deskRoles }),
   'invoices.pdf': call({ input: z.object({ id: z.uuid() }).strict(), output: FileContent, access: deskRoles }),
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../preload/contract';
 import { useApp, useClient } from '../../app/hooks';
@@ -13,7 +14,23 @@ export function Invoices({ detail }: { detail: CaseDetail }) {
   const client = useClient();
   const locale = useApp((s) => s.locale);
   const action = useAction();
+  const [cancelling, setCancelling] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
   if (detail.fee.kind === 'free' && detail.invoices.length === 0) return null;
+  // One unpaid invoice at a time: a second would ask the client to pay twice.
+  const openInvoice = detail.invoices.some((i) => i.status === 'issued');
+
+  async function cancel(id: string, number: string) {
+    if (action.busy || reason.trim().length < 3) return;
+    const done = await action.run(
+      () => client.invoke('invoices.cancel', { id, reason: reason.trim() }),
+      () => t('caseWork.invoiceCancelled', { number }),
+    );
+    if (done.ok) {
+      setCancelling(null);
+      setReason('');
+    }
+  }
 
   async function issue() {
     if (action.busy) return;
@@ -56,11 +73,31 @@ export function Invoices({ detail }: { detail: CaseDetail }) {
                 describedBy={`case-invoice-${i.id}`}
                 load={() => client.invoke('invoices.pdf', { id: i.id })}
               />
+              {i.status === 'issued' &&
+                (cancelling === i.id ? (
+                  <form
+                    className="case-invoice-cancel"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      void cancel(i.id, i.number);
+                    }}
+                  >
+                    <label htmlFor={`case-invoice-cancel-${i.id}`}>{t('caseWork.cancelReason')}</label>
+                    <input id={`case-invoice-cancel-${i.id}`} autoFocus value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
+                    <button type="submit" disabled={action.busy || reason.trim().length < 3}>
+                      {t('caseWork.confirmCancelInvoice')}
+                    </button>
+                  </form>
+                ) : (
+                  <button type="button" aria-describedby={`case-invoice-${i.id}`} onClick={() => setCancelling(i.id)}>
+                    {t('caseWork.cancelInvoice')}
+                  </button>
+                ))}
             </li>
           ))}
         </ul>
       )}
-      {detail.fee.kind !== 'free' && (
+      {detail.fee.kind !== 'free' && !openInvoice && (
         <button type="button" onClick={() => void issue()} disabled={action.busy}>
           {t('caseWork.issueInvoice')}
         </button>

@@ -148,6 +148,10 @@ export const casesLv = {
   rating: { '1': '1 — ļoti neapmierināts', '2': '2 — neapmierināts', '3': '3 — vidēji', '4': '4 — apmierināts', '5': '5 — ļoti apmierināts' },
   feedbackComment: 'Klienta komentārs (nav obligāts)',
   saveFeedback: 'Saglabāt vērtējumu',
+  cancelInvoice: 'Anulēt rēķinu',
+  cancelReason: 'Anulēšanas iemesls',
+  confirmCancelInvoice: 'Apstiprināt anulēšanu',
+  invoiceCancelled: 'Rēķins {{number}} anulēts.',
   feedbackSaved: 'Vērtējums saglabāts.',
   chooseRating: 'Izvēlieties vērtējumu no 1 līdz 5.',
 };
@@ -301,6 +305,10 @@ export const casesEn: typeof casesLv = {
   rating: { '1': '1 — very dissatisfied', '2': '2 — dissatisfied', '3': '3 — average', '4': '4 — satisfied', '5': '5 — very satisfied' },
   feedbackComment: 'Client’s comment (optional)',
   saveFeedback: 'Save rating',
+  cancelInvoice: 'Cancel invoice',
+  cancelReason: 'Reason for cancelling',
+  confirmCancelInvoice: 'Confirm cancellation',
+  invoiceCancelled: 'Invoice {{number}} cancelled.',
   feedbackSaved: 'Rating saved.',
   chooseRating: 'Choose a rating from 1 to 5.',
 };
