@@ -24,7 +24,10 @@ export interface CaseRow {
 const select = `
   SELECT c.id, c.case_number, c.service_code, s.name AS service_name, c.owner_code, i.name AS owner_name,
          c.client_id, nullif(trim(coalesce(k.first_name, '') || ' ' || coalesce(k.last_name, '')), '') AS client_name,
-         c.channel, c.status, c.level, c.assignee_id, u.display_name AS assignee_name, c.created_at, c.due_at, c.escalated, c.data, c.version
+         c.channel, c.status, c.level, c.assignee_id, u.display_name AS assignee_name, c.created_at, c.due_at, c.escalated,
+         -- The whole case (form, history, notes) is the synced row itself: pending edits on top, else as confirmed.
+         coalesce((SELECT data FROM local_rows WHERE entity = 'case' AND id = c.id), (SELECT data FROM replica_rows WHERE entity = 'case' AND id = c.id)) AS data,
+         c.version
     FROM cases c
     LEFT JOIN services s ON s.code = c.service_code
     LEFT JOIN institutions i ON i.code = c.owner_code

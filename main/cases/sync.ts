@@ -113,13 +113,13 @@ export function caseEffects(db: Db): Record<string, LocalEffect> {
 export function caseProjection(db: Db): Projection {
   const put = db.prepare(
     `INSERT INTO cases (id, case_number, service_code, owner_code, client_id, channel, status, level, assignee_id, centre_id, created_by, created_at, local_date,
-                        submitted_at, due_at, escalated, changed_at, data, version)
+                        submitted_at, due_at, escalated, changed_at, version)
      VALUES (@id, @caseNumber, @serviceCode, @ownerCode, @clientId, @channel, @status, @level, @assigneeId, @centreId, @createdBy, @createdAt, @localDate,
-             @submittedAt, @dueAt, @escalated, @changedAt, @data, @version)
+             @submittedAt, @dueAt, @escalated, @changedAt, @version)
      ON CONFLICT (id) DO UPDATE SET case_number = excluded.case_number, service_code = excluded.service_code, owner_code = excluded.owner_code,
        client_id = excluded.client_id, channel = excluded.channel, status = excluded.status, level = excluded.level, assignee_id = excluded.assignee_id,
        centre_id = excluded.centre_id, submitted_at = excluded.submitted_at, due_at = excluded.due_at, escalated = excluded.escalated,
-       changed_at = excluded.changed_at, data = excluded.data, version = excluded.version`,
+       changed_at = excluded.changed_at, version = excluded.version`,
   );
   const remove = db.prepare(`DELETE FROM cases WHERE id = ?`);
   return {
@@ -144,7 +144,6 @@ export function caseProjection(db: Db): Projection {
         dueAt: d.dueAt ?? null,
         escalated: d.escalated ? 1 : 0,
         changedAt: history.at(-1)?.at ?? createdAt,
-        data: JSON.stringify(d),
         version: pending ? null : version,
       });
     },

@@ -19,7 +19,7 @@ describe('migration 10: clients, cases, invoices and case number blocks on the d
     expect(() => db.prepare(`INSERT INTO case_number_blocks (first, last, next) VALUES (100001, 100200, 100001)`).run()).toThrow(/UNIQUE/u);
     expect(() => db.prepare(`UPDATE case_number_blocks SET next = 100102`).run()).toThrow(/CHECK/u);
     const insertCase = db.prepare(
-      `INSERT INTO cases (id, case_number, service_code, owner_code, channel, status, level, created_by, created_at, local_date, changed_at, data) VALUES (?, ?, '1001', 'PMLP', 'in_person', 'draft', 'desk', 'u1', 'now', '2026-11-23', 'now', '{}')`,
+      `INSERT INTO cases (id, case_number, service_code, owner_code, channel, status, level, created_by, created_at, local_date, changed_at) VALUES (?, ?, '1001', 'PMLP', 'in_person', 'draft', 'desk', 'u1', 'now', '2026-11-23', 'now')`,
     );
     insertCase.run('k1', '1001 100001');
     expect(() => insertCase.run('k2', '1001 100001')).toThrow(/UNIQUE/u);

@@ -48,8 +48,7 @@ export const m0010Casework: Migration = {
         due_at        TEXT,
         escalated     INTEGER NOT NULL DEFAULT 0,
         changed_at    TEXT NOT NULL,         -- the newest history entry: inbox order
-        data          TEXT NOT NULL,         -- the whole case (form, history, notes) as synced
-        version       INTEGER
+        version       INTEGER                -- the form, history and notes stay in the synced row itself
       ) STRICT;
       CREATE UNIQUE INDEX cases_number ON cases(case_number);
       CREATE INDEX cases_assignee ON cases(assignee_id, status);
