@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { channels, type Channel, type ServiceSummary } from '../../../preload/contract';
+import type { Channel, ServiceSummary } from '../../../preload/contract';
 import { useApp, useAppDispatch, useClient } from '../../app/hooks';
 import { SEARCH_INPUT_ID } from '../../app/Shell';
 import { actions } from '../../app/store';
 import { formatFee } from '../../i18n/format';
+import { ChannelField } from '../desk/ChoiceFields';
 import { ServiceSearch } from '../desk/ServiceSearch';
 import { ActionError } from './ActionError';
 import { useAction } from './hooks';
@@ -61,16 +62,7 @@ export function NewApplication({ clientId, clientName }: { clientId: string | nu
       <p>
         <span className="label">{t('caseWork.client')}</span> {clientName ?? <span className="muted">{t('caseWork.noClient')}</span>}
       </p>
-      <div className="field">
-        <label htmlFor="case-new-channel">{t('caseWork.channel')}</label>
-        <select id="case-new-channel" value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-          {channels.map((c) => (
-            <option key={c} value={c}>
-              {t(`channels.${c}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ChannelField id="case-new-channel" value={channel} onChange={setChannel} />
       <ServiceSearch onChoose={setService} />
       <div className="field">
         <span className="label" id="case-new-service-label">

@@ -32,7 +32,6 @@ export const casesLv = {
 
   newTitle: 'Jauns pieteikums',
   client: 'Klients',
-  channel: 'Kanāls',
   service: 'Pakalpojums',
   noService: 'Pakalpojums vēl nav izvēlēts: atrodiet to meklēšanā un apstipriniet ar Enter.',
   changeService: 'Mainīt pakalpojumu',
@@ -189,7 +188,6 @@ export const casesEn: typeof casesLv = {
 
   newTitle: 'New application',
   client: 'Client',
-  channel: 'Channel',
   service: 'Service',
   noService: 'No service chosen yet: find it in the search and confirm with Enter.',
   changeService: 'Change service',

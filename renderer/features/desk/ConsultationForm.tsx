@@ -1,16 +1,10 @@
 import { forwardRef, useImperativeHandle, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  channels,
-  consultationOutcomes,
-  type Channel,
-  type ConsultationOutcome,
-  type ContractError,
-  type ServiceSummary,
-} from '../../../preload/contract';
+import type { Channel, ConsultationOutcome, ContractError, ServiceSummary } from '../../../preload/contract';
 import { errorText, fieldErrors } from '../../app/errors';
 import { useAppDispatch, useClient } from '../../app/hooks';
 import { actions } from '../../app/store';
+import { ChannelField, OutcomeField } from './ChoiceFields';
 
 export interface ConsultationFormHandle {
   focusFirst(): void;
@@ -95,26 +89,8 @@ export const ConsultationForm = forwardRef<ConsultationFormHandle, Props>(functi
         {serviceError && <p className="error">{serviceError}</p>}
       </div>
       <div className="row">
-        <div className="field">
-          <label htmlFor="consultation-channel">{t('consultation.channel')}</label>
-          <select id="consultation-channel" ref={channelRef} value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-            {channels.map((c) => (
-              <option key={c} value={c}>
-                {t(`channels.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="consultation-outcome">{t('consultation.outcome')}</label>
-          <select id="consultation-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as ConsultationOutcome)}>
-            {consultationOutcomes.map((o) => (
-              <option key={o} value={o}>
-                {t(`outcomes.${o}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChannelField id="consultation-channel" selectRef={channelRef} value={channel} onChange={setChannel} />
+        <OutcomeField id="consultation-outcome" value={outcome} onChange={setOutcome} />
       </div>
       <fieldset className="field">
         <legend>{t('consultation.client')}</legend>

@@ -1,15 +1,8 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  channels,
-  consultationOutcomes,
-  type Channel,
-  type Consultation,
-  type ConsultationChanges,
-  type ConsultationOutcome,
-  type ContractError,
-} from '../../../preload/contract';
+import type { Channel, Consultation, ConsultationChanges, ConsultationOutcome, ContractError } from '../../../preload/contract';
 import { Dialog } from '../../app/Dialog';
+import { ChannelField, OutcomeField } from './ChoiceFields';
 import { errorText, fieldErrors } from '../../app/errors';
 import { useApp, useAppDispatch, useClient } from '../../app/hooks';
 import { actions } from '../../app/store';
@@ -71,26 +64,8 @@ export function EditConsultationDialog({ consultation, onClose }: { consultation
           {t('edit.subtitle', { time: formatTime(consultation.createdAt, locale), service })}
         </p>
         <div className="row">
-          <div className="field">
-            <label htmlFor="edit-consultation-outcome">{t('consultation.outcome')}</label>
-            <select id="edit-consultation-outcome" data-autofocus value={outcome} onChange={(e) => setOutcome(e.target.value as ConsultationOutcome)}>
-              {consultationOutcomes.map((o) => (
-                <option key={o} value={o}>
-                  {t(`outcomes.${o}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="edit-consultation-channel">{t('consultation.channel')}</label>
-            <select id="edit-consultation-channel" value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-              {channels.map((c) => (
-                <option key={c} value={c}>
-                  {t(`channels.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <OutcomeField id="edit-consultation-outcome" autoFocus value={outcome} onChange={setOutcome} />
+          <ChannelField id="edit-consultation-channel" value={channel} onChange={setChannel} />
         </div>
         <div className="field">
           <label htmlFor="edit-consultation-note">{t('consultation.note')}</label>

@@ -1,12 +1,13 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { channels, consultationOutcomes, type Channel, type ConsultationOutcome, type ContractError, type ServiceSummary } from '../../../preload/contract';
+import type { Channel, ConsultationOutcome, ContractError, ServiceSummary } from '../../../preload/contract';
 import { Dialog } from '../../app/Dialog';
 import { errorText } from '../../app/errors';
 import { useAppDispatch, useClient } from '../../app/hooks';
 import { actions } from '../../app/store';
 import { useListNavigation } from '../../app/useListNavigation';
 import { useSearchAsYouType } from '../../app/useSearchAsYouType';
+import { ChannelField, OutcomeField } from './ChoiceFields';
 
 /** What the clerk chose last time: the next consultation at a desk is usually about the same thing. */
 let remembered: { service: ServiceSummary | null; channel: Channel; outcome: ConsultationOutcome } = { service: null, channel: 'in_person', outcome: 'informed' };
@@ -105,26 +106,8 @@ export function QuickConsultationDialog({ forClient, onClose }: { forClient: { i
           </ul>
         </div>
         <div className="row">
-          <div className="field">
-            <label htmlFor="quick-channel">{t('consultation.channel')}</label>
-            <select id="quick-channel" value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-              {channels.map((c) => (
-                <option key={c} value={c}>
-                  {t(`channels.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="quick-outcome">{t('consultation.outcome')}</label>
-            <select id="quick-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as ConsultationOutcome)}>
-              {consultationOutcomes.map((o) => (
-                <option key={o} value={o}>
-                  {t(`outcomes.${o}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChannelField id="quick-channel" value={channel} onChange={setChannel} />
+          <OutcomeField id="quick-outcome" value={outcome} onChange={setOutcome} />
         </div>
         <div className="field">
           <label htmlFor="quick-note">{t('consultation.note')}</label>
