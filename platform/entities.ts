@@ -1,4 +1,4 @@
-import type { CaseLevel, CaseStatus } from '../shared/case-lifecycle';
+import type { CaseLevel, CaseStatus, HistoryEntry } from '../shared/case-lifecycle';
 
 /**
  * The data each synced entity carries in `sync_rows.data`: what a desk receives in a pull and what the
@@ -7,14 +7,6 @@ import type { CaseLevel, CaseStatus } from '../shared/case-lifecycle';
  */
 export type ChannelName = 'in_person' | 'phone' | 'email' | 'portal' | 'post' | 'e_address';
 
-export interface HistoryEntry {
-  at: string;
-  by: string;
-  action: string;
-  from: string | null;
-  to: string | null;
-  reason: string | null;
-}
 
 export interface ClientData {
   id: string;
@@ -39,7 +31,7 @@ export interface ConsentData {
   centreId: string | null;
 }
 
-export { caseStatuses, type CaseLevel, type CaseStatus } from '../shared/case-lifecycle';
+export { caseStatuses, type CaseLevel, type CaseStatus, type HistoryEntry } from '../shared/case-lifecycle';
 
 export interface CaseData {
   id: string;

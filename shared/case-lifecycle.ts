@@ -4,6 +4,43 @@ export type CaseStatus = (typeof caseStatuses)[number];
 /** Who works on a case now: the desk that took it, a second-level specialist, or the owner institution. */
 export type CaseLevel = 'desk' | 'second_level' | 'owner';
 
+/** One line of a case's history: who did what, when, from which status to which, and why. */
+export interface HistoryEntry {
+  at: string;
+  by: string;
+  action: string;
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+}
+
+/**
+ * A new application as the platform records it and as the desk shows it before the platform
+ * confirms it: one definition, so the two cannot drift apart. The desk does not know the centre the
+ * platform will file it under and passes null.
+ */
+export function draftCase<A extends { ticketId?: string | null }>(args: A, by: { userId: string; centreId: string | null; ownerCode: string; at: string }) {
+  return {
+    ...args,
+    ownerCode: by.ownerCode,
+    status: 'draft' as const,
+    level: 'desk' as const,
+    assigneeId: by.userId,
+    authorisation: null,
+    centreId: by.centreId,
+    createdBy: by.userId,
+    createdAt: by.at,
+    submittedAt: null,
+    dueAt: null,
+    escalated: false,
+    result: null,
+    backOfficeRef: null,
+    notes: [],
+    history: [{ at: by.at, by: by.userId, action: 'created', from: null, to: 'draft', reason: null } satisfies HistoryEntry],
+    ticketId: args.ticketId ?? null,
+  };
+}
+
 /** What the lifecycle needs to know of a case; the platform and the desk both check against it. */
 interface CaseState {
   status: CaseStatus;

@@ -1,17 +1,9 @@
+import { draftCase, type HistoryEntry } from '../../shared/case-lifecycle';
 import { rigaDay } from '../../shared/riga-day';
 import type { Db } from '../db/connection';
 import type { LocalEffect, Projection, RowData } from '../sync/store';
 
-interface History {
-  at: string;
-  by: string;
-  action: string;
-  from: string | null;
-  to: string | null;
-  reason: string | null;
-}
-
-const entry = (meta: { userId: string; at: string }, action: string, from: unknown, to: string | null, reason: unknown): History => ({
+const entry = (meta: { userId: string; at: string }, action: string, from: unknown, to: string | null, reason: unknown): HistoryEntry => ({
   at: meta.at,
   by: meta.userId,
   action,
@@ -20,7 +12,7 @@ const entry = (meta: { userId: string; at: string }, action: string, from: unkno
   reason: typeof reason === 'string' ? reason : null,
 });
 
-const historyOf = (current: RowData) => (Array.isArray(current.history) ? (current.history as History[]) : []);
+const historyOf = (current: RowData) => (Array.isArray(current.history) ? (current.history as HistoryEntry[]) : []);
 
 /**
  * Case mutations as this desk shows them before the platform confirms them; the platform
@@ -43,25 +35,7 @@ export function caseEffects(db: Db): Record<string, LocalEffect> {
       entity: 'case',
       writes: () => 'all',
       apply: (current, args, meta) =>
-        current ?? {
-          ...args,
-          ownerCode: service.get(String(args.serviceCode))?.owner_code ?? '',
-          status: 'draft',
-          level: 'desk',
-          assigneeId: meta.userId,
-          authorisation: null,
-          centreId: null,
-          createdBy: meta.userId,
-          createdAt: meta.at,
-          submittedAt: null,
-          dueAt: null,
-          escalated: false,
-          result: null,
-          backOfficeRef: null,
-          notes: [],
-          history: [entry(meta, 'created', null, 'draft', null)],
-          ticketId: args.ticketId ?? null,
-        },
+        current ?? draftCase(args, { userId: meta.userId, centreId: null, ownerCode: service.get(String(args.serviceCode))?.owner_code ?? '', at: meta.at }),
     },
     'case.update': {
       entity: 'case',

@@ -4,7 +4,7 @@ import { channelArg, noteArg } from '../common-args';
 import { caseStatuses, type CaseData, type CaseStatus, type HistoryEntry } from '../entities';
 import { applied, deskRoles, mutation, reject, type MutationContext, type MutationHandler, type Outcome } from '../sync/outcome';
 import { patchRow, readRow, staleFields, writeRow, type SyncRow } from '../sync/rows';
-import { transitionProblem, type Actor } from '../../shared/case-lifecycle';
+import { draftCase, transitionProblem, type Actor } from '../../shared/case-lifecycle';
 import { claimCaseNumber, parseCaseNumber } from './numbers';
 
 const reason = z.string().trim().max(1000).nullable().optional();
@@ -103,25 +103,7 @@ export const caseMutations: Record<string, MutationHandler> = {
     if (args.clientId && !(await readRow(tx, 'client', args.clientId))) return reject('Lietas klients nav atrasts: vispirms jāsinhronizē klienta reģistrācija.');
     const claimProblem = await claimCaseNumber(tx, ctx.clientId, number.number, args.id);
     if (claimProblem) return reject(claimProblem);
-    const data: CaseData = {
-      ...args,
-      ownerCode: service.data.ownerCode,
-      status: 'draft',
-      level: 'desk',
-      assigneeId: principal.userId,
-      authorisation: null,
-      centreId: principal.centreId,
-      createdBy: principal.userId,
-      createdAt: now.toISOString(),
-      submittedAt: null,
-      dueAt: null,
-      escalated: false,
-      result: null,
-      backOfficeRef: null,
-      notes: [],
-      history: [entry(ctx, 'created', null, 'draft', null)],
-      ticketId: args.ticketId ?? null,
-    };
+    const data: CaseData = draftCase(args, { userId: principal.userId, centreId: principal.centreId, ownerCode: service.data.ownerCode, at: now.toISOString() });
     await writeRow(tx, { entity: 'case', id: args.id, data, centreId: principal.centreId, ownerCode: service.data.ownerCode, clientId: args.clientId });
     return applied(args.clientId);
   }),
