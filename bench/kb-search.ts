@@ -1,22 +1,18 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
 import type { Db } from '../main/db/connection';
 import { createArticleWriter, type ArticleInput } from '../main/kb/articles';
-import { articlesFromFiles } from '../main/kb/import';
+import { demoArticles } from '../assets/demo/knowledge';
 import { createKbSearch } from '../main/kb/search';
 import { fold, words } from '../main/text/fold';
 import { createRandom } from '../assets/demo/random';
 import { judged } from './kb-judged';
 import type { Figure, Timing } from './measure';
 
-const knowledgeDir = new URL('../assets/demo/knowledge/', import.meta.url).pathname;
-
-/** The imported documents plus deterministic filler made of their own words, up to `total` articles. */
+/** The demo knowledge base (the imported documents) plus deterministic filler made of its own words, up to `total` articles. */
 function corpus(total: number): ArticleInput[] {
-  const files = readdirSync(knowledgeDir).filter((f) => f.endsWith('.txt')).map((f) => join(knowledgeDir, f));
-  const real = articlesFromFiles(files, { at: new Date('2026-11-22T00:00:00Z'), userId: null });
+  const published = { version: 1, updatedAt: '2026-11-22T00:00:00Z', updatedBy: null };
+  const real: ArticleInput[] = demoArticles().map((a) => ({ ...a, ...published }));
   const vocabulary = real.flatMap((a) => a.body.split(/\s+/u)).filter((w) => w.length > 2);
   const random = createRandom(42);
   const sentence = (n: number) => Array.from({ length: n }, () => random.pick(vocabulary)).join(' ');

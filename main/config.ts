@@ -12,8 +12,6 @@ export interface WorkstationConfig {
   demo: boolean;
   /** The desk this installation is set up as; demo mode picks the first demo desk. */
   deskId: string | null;
-  /** The demo knowledge documents (assets/demo/knowledge), found by each entry point from its own place. */
-  demoKnowledgeDir?: string;
   /**
    * The bundled TrueType fonts the printed PDFs embed (assets/fonts). Bundled entry points pass it
    * from their own place; code run from source (tests) finds it beside the sources.

@@ -21,7 +21,6 @@ async function main(): Promise<void> {
       deskId: env.LETE_DESK_ID ?? null,
       ...(env.LETE_PLATFORM_URL ? { platformUrl: env.LETE_PLATFORM_URL } : {}),
       // out/main/web.js → the project's assets/.
-      demoKnowledgeDir: fileURLToPath(new URL('../../assets/demo/knowledge/', import.meta.url)),
       fontsDir: fileURLToPath(new URL('../../assets/fonts/', import.meta.url)),
     },
     { logger },

@@ -1,4 +1,4 @@
-import { AppError } from '../preload/contract';
+import { AppError, type Session } from '../preload/contract';
 import type { WorkstationConfig } from './config';
 import { openDatabase, type Db } from './db/connection';
 import { join } from 'node:path';
@@ -52,6 +52,13 @@ export interface Workstation {
 
 const attachableTypes = ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff'];
 
+/** The router admits these calls only with a session; this narrows its type for the services. */
+function signedIn(connection: { session: Session | null }): Session {
+  if (!connection.session) throw new AppError('UNAUTHENTICATED', 'Jūs neesat pieslēdzies.');
+  return connection.session;
+}
+const signedInUser = (connection: { session: Session | null }) => signedIn(connection).user.id;
+
 /** The composition root: every service of the core, wired to one database and one event bus. */
 export async function createWorkstation(config: WorkstationConfig, ports: Partial<Ports> = {}): Promise<Workstation> {
   const clock = ports.clock ?? systemClock;
@@ -63,7 +70,6 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
     await seedDemo(db, {
       deskId: config.deskId,
       ...(config.passwordCost ? { passwordCost: config.passwordCost } : {}),
-      ...(config.demoKnowledgeDir ? { knowledgeDir: config.demoKnowledgeDir } : {}),
     });
   }
   const preferences = createPreferences(db, events);
@@ -107,7 +113,6 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
   const catalogue = createCatalogueService(db);
   const syncOverview = createSyncOverview(db, clock);
   const conflicts = createConflicts(db, store, clock);
-  const knowledge = createKnowledgeService(db);
   const consultations = createConsultationService(db, {
     clock,
     store,
@@ -137,6 +142,7 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
     onChanged: changedLocally,
   });
   const feedback = createFeedbackService(db, { clock, store, onChanged: changedLocally });
+  const knowledge = createKnowledgeService(db, { clock, store, remote: online, onChanged: changedLocally });
   const printouts = createPrintouts(db, { clock, cases, invoices: invoiceRows, fontsDir: config.fontsDir ?? fileURLToPath(new URL('../assets/fonts/', import.meta.url)) });
   engine?.start();
   const pokes =
@@ -215,8 +221,19 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
           };
         });
       },
-      'kb.search': (input) => knowledge.search(input.query, input.limit),
-      'kb.get': (input) => knowledge.get(input.id),
+      'kb.search': (input, connection) => knowledge.search(signedInUser(connection), input.query, input.limit),
+      'kb.get': (input, connection) => knowledge.get(signedInUser(connection), input.id),
+      'kb.suggest': (input, connection) => knowledge.suggest(signedInUser(connection), input),
+      'kb.topics': (_input, connection) => knowledge.topics(signedInUser(connection)),
+      'kb.browse': (input, connection) => knowledge.browse(signedInUser(connection), input.topic),
+      'kb.changes': (_input, connection) => knowledge.changes(signedInUser(connection)),
+      'kb.subscribe': (input, connection) => knowledge.subscribe(signedInUser(connection), input),
+      'kb.history': (input, connection) => knowledge.history(signedInUser(connection), input.id),
+      'kb.publish': (input, connection) => knowledge.publish(signedIn(connection), input),
+      'kb.retire': (input, connection) => knowledge.retire(signedIn(connection), input.id),
+      'kb.scripts': () => knowledge.scripts(),
+      'kb.script': (input) => knowledge.script(input.id),
+      'kb.publishScript': (input, connection) => knowledge.publishScript(signedIn(connection), input),
       'status.get': () => status.get(),
       'sync.overview': () => syncOverview.get(),
       'sync.now': async () => {

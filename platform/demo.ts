@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, demoQueues, demoSystemAccounts, generateDemoData } from '../assets/demo';
+import { demoArticles, demoScripts } from '../assets/demo/knowledge';
 import { hashPassword } from './auth/login';
 import type { Sql } from './db/sql';
 import { seedHistory, type DemoHistoryOptions } from './demo-history';
@@ -42,6 +43,17 @@ export async function seedDemo(sql: Sql, options: { passwordMemoryCost?: number;
     }
     for (const q of demoQueues(data.centres, data.services)) {
       await writeRow(tx, { entity: 'queue', id: q.id, data: q, centreId: q.centreId, ownerCode: null });
+    }
+    // The knowledge base as the demo editor published it, each with its first version kept.
+    const published = { version: 1, updatedBy: 'user-redaktors', updatedAt: new Date().toISOString() };
+    for (const a of demoArticles()) {
+      const visibility = { everyone: a.audience === 'providers', ownerCode: a.ownerCode, centreId: null };
+      await writeRow(tx, { entity: 'article', id: a.id, data: { ...a, ...published }, ...visibility });
+      await writeRow(tx, { entity: 'article_version', id: `${a.id}@1`, data: { ...a, ...published }, ...visibility, archived: true });
+    }
+    for (const s of demoScripts) {
+      await writeRow(tx, { entity: 'script', id: s.id, data: { ...s, ...published }, everyone: true, centreId: null, ownerCode: null });
+      await writeRow(tx, { entity: 'script_version', id: `${s.id}@1`, data: { ...s, ...published }, everyone: true, centreId: null, ownerCode: null, archived: true });
     }
   });
   return true;

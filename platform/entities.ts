@@ -180,6 +180,8 @@ export interface ArticleData {
   audience: 'providers' | 'owners';
   ownerCode: string | null;
   template: 'procedure' | 'faq' | 'back_office' | 'free';
+  /** Where an imported article came from: file and section. */
+  source: string | null;
   version: number;
   status: 'current' | 'outdated';
   updatedBy: string;

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -25,4 +25,6 @@ await build({
   logLevel: 'warning',
 });
 copyFileSync(join(root, 'platform', 'schema.graphql'), join(outDir, 'schema.graphql'));
+// The demo knowledge base's source documents, where assets/demo/knowledge.ts looks for them once bundled.
+cpSync(join(root, 'assets', 'demo', 'knowledge'), join(outDir, 'knowledge'), { recursive: true });
 console.log(`Platform built: ${join('out', 'platform', 'main.mjs')}`);

@@ -23,6 +23,7 @@ function toConsultation(row: ConsultationRow): Consultation {
     outcome: row.outcome as Consultation['outcome'],
     note: row.note,
     clerkName: row.clerk_name,
+    scriptTitle: row.script_title,
     syncState: row.version === null ? 'pending' : 'synced',
   };
 }
@@ -72,6 +73,11 @@ export function createConsultationService(db: Db, deps: ConsultationDeps) {
       if (input.serviceCode && !q.serviceExists.get(input.serviceCode)) {
         throw new AppError('NOT_FOUND', 'Šāds pakalpojums katalogā nav atrasts. Izvēlieties pakalpojumu no saraksta.', {
           issues: [{ path: 'serviceCode', message: 'not found' }],
+        });
+      }
+      if (input.script && !q.scriptExists.get(input.script.id)) {
+        throw new AppError('NOT_FOUND', 'Sarunas skripts šajā darba vietā nav atrasts; ierakstiet konsultāciju bez skripta.', {
+          issues: [{ path: 'script.id', message: 'not found' }],
         });
       }
       const id = randomUUID();

@@ -26,12 +26,12 @@ export const consultationEffects: Record<string, LocalEffect> = {
 export function consultationProjection(db: Db): Projection {
   // A colleague's consultation is kept only when the desk knows the colleague (its directory).
   const put = db.prepare(
-    `INSERT INTO consultations (id, created_at, local_date, user_id, desk_id, service_code, channel, client_kind, client_phone, client_id, outcome, note, version)
-     SELECT @id, @createdAt, @localDate, @userId, NULL, @serviceCode, @channel, @clientKind, @clientPhone, @clientId, @outcome, @note, @version
+    `INSERT INTO consultations (id, created_at, local_date, user_id, desk_id, service_code, channel, client_kind, client_phone, client_id, outcome, note, script, version)
+     SELECT @id, @createdAt, @localDate, @userId, NULL, @serviceCode, @channel, @clientKind, @clientPhone, @clientId, @outcome, @note, @script, @version
       WHERE EXISTS (SELECT 1 FROM users WHERE id = @userId)
      ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, local_date = excluded.local_date, service_code = excluded.service_code,
        channel = excluded.channel, client_kind = excluded.client_kind, client_phone = excluded.client_phone, client_id = excluded.client_id,
-       outcome = excluded.outcome, note = excluded.note, version = excluded.version`,
+       outcome = excluded.outcome, note = excluded.note, script = excluded.script, version = excluded.version`,
   );
   const remove = db.prepare(`DELETE FROM consultations WHERE id = ?`);
   const serviceKnown = db.prepare<[string], { code: string }>(`SELECT code FROM services WHERE code = ?`);
@@ -53,6 +53,7 @@ export function consultationProjection(db: Db): Projection {
         clientId: client.kind === 'client' ? (client.clientId ?? null) : null,
         outcome: d.outcome,
         note: d.note ?? '',
+        script: d.script ? JSON.stringify(d.script) : null,
         version: pending ? null : version,
       });
     },

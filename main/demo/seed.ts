@@ -1,9 +1,5 @@
 import { demoAccounts, generateDemoData } from '../../assets/demo';
 import type { Db } from '../db/connection';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { createArticleWriter } from '../kb/articles';
-import { articlesFromFiles } from '../kb/import';
 import { DEFAULT_COST, hashPassword } from '../session/password';
 
 
@@ -12,8 +8,6 @@ export interface SeedOptions {
   deskId: string | null;
   /** scrypt cost; tests lower it, the quick start keeps the real one. */
   passwordCost?: number;
-  /** Documents to import as the demo knowledge base (assets/demo/knowledge); none when absent. */
-  knowledgeDir?: string;
 }
 
 /**
@@ -64,10 +58,5 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
       );
     }
     if (deskId) db.prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('desk_id', ?)`).run(deskId);
-    const dir = options.knowledgeDir;
-    if (dir) {
-      const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => join(dir, f));
-      createArticleWriter(db).writeMany(articlesFromFiles(files, { topic: 'PSPP koncepcija un plāni', at: new Date(), userId: null }));
-    }
   })();
 }

@@ -154,7 +154,6 @@ async function start(): Promise<void> {
       demo: process.env.LETE_DEMO !== '0',
       deskId: process.env.LETE_DESK_ID ?? null,
       // out/main/electron.js → assets/ (inside the asar archive when packaged).
-      demoKnowledgeDir: join(here, '../../assets/demo/knowledge'),
       fontsDir: join(here, '../../assets/fonts'),
     },
     { logger, printPdf },

@@ -12,8 +12,12 @@ const article = (id: string, title: string, body: string, extra: Partial<Article
   body,
   tags: [],
   serviceCodes: [],
-  audience: 'all',
+  legislation: [],
+  audience: 'providers',
+  ownerCode: null,
+  template: 'free',
   status: 'current',
+  version: 1,
   updatedAt: '2026-11-22T10:00:00Z',
   updatedBy: null,
   source: null,
@@ -73,12 +77,20 @@ describe('knowledge search', () => {
     expect(hit?.snippet.map((s) => s.text).join('')).toContain('vienam no vecākiem, kurš kopj');
   });
 
-  it('treats query syntax as words and finds an edited article under its new words', () => {
+  it('treats query syntax as words and finds an edited article under its new words, typos included', () => {
     const { db, kb } = setup(library);
     for (const q of ['"', 'NEAR(a b)', 'a OR b', '*', '-']) expect(() => kb.search(q)).not.toThrow();
-    createArticleWriter(db).write(article('a3', 'Meklēšanas padomi', 'Jauns teksts par meklēšanu.'));
-    kb.invalidate();
+    createArticleWriter(db).write(article('a3', 'Meklēšanas padomi', 'Jauns teksts par meklēšanu.', { version: 2 }));
     expect(kb.search('zinasanu baze ')).toEqual([]);
     expect(kb.search('meklesanas ')[0]?.id).toBe('a3');
+    // The new words are known to typo correction at once, with nobody telling search to reload.
+    expect(kb.search('meklesnas ')[0]?.id).toBe('a3');
+  });
+
+  it('forgets a withdrawn article entirely', () => {
+    const { db, kb } = setup(library);
+    createArticleWriter(db).remove('a3');
+    expect(kb.search('zinasanu baze ')).toEqual([]);
+    expect(db.prepare(`SELECT count(*) AS n FROM kb_fts`).get()).toEqual({ n: library.length - 1 });
   });
 });

@@ -53,10 +53,15 @@ export function snippet(body: string, matches: (term: string) => boolean, words 
 export function createKbSearch(db: Db) {
   let vocabulary: Vocabulary | null = null;
   let sorted: string[] = [];
+  let loadedGeneration = -1;
+  const generation = db.prepare<[], number>(`SELECT value FROM kb_generation WHERE id = 1`).pluck();
+  // Typo correction knows only the words articles really have, so it reloads when articles change.
   const loadVocabulary = () => {
-    if (!vocabulary) {
-      sorted = (db.prepare(`SELECT term FROM kb_vocab ORDER BY term`).pluck().all() as string[]);
+    const current = generation.get() ?? 0;
+    if (!vocabulary || current !== loadedGeneration) {
+      sorted = db.prepare(`SELECT term FROM kb_vocab ORDER BY term`).pluck().all() as string[];
       vocabulary = createVocabulary(sorted);
+      loadedGeneration = current;
     }
     return vocabulary;
   };
@@ -87,12 +92,7 @@ export function createKbSearch(db: Db) {
   );
 
   return {
-    /** Call after articles change, so typo correction knows their words. */
-    invalidate() {
-      vocabulary = null;
-    },
-
-    search(query: string, limit = 10): KbHit[] {
+    search(query: string, limit = 10): Omit<KbHit, 'changed'>[] {
       const typed = words(query);
       const terms = typed.map(stem);
       if (terms.length === 0) return [];

@@ -1,6 +1,8 @@
 import { ClientError, GraphQLClient } from 'graphql-request';
 import {
+  ArticleVersionsDocument,
   AuditEventsDocument,
+  ImportedArticlesDocument,
   ClientProfileDocument,
   FindClientsDocument,
   LoginDocument,
@@ -178,6 +180,8 @@ export function createPlatformClient(url: string, options: { timeoutMs?: number 
     findClients: async (search: string, first: number) => (await call((c) => c.request(FindClientsDocument, { search, first }))).clients,
     clientProfile: async (clientId: string, reason: string) => (await call((c) => c.request(ClientProfileDocument, { clientId, reason }))).clientProfile,
     auditEvents: async (clientId: string) => (await call((c) => c.request(AuditEventsDocument, { clientId }))).auditEvents,
+    articleVersions: async (id: string) => (await call((c) => c.request(ArticleVersionsDocument, { id }))).articleVersions,
+    importedArticles: async (first: number, after: string | null) => (await call((c) => c.request(ImportedArticlesDocument, { first, after }))).articles,
     // Narrows the JSON scalar to the shape every synced row's data has (see PullResult).
     pull: async (checkpoint: number, limit: number, clientId: string): Promise<PullResult> => (await call((c) => c.request(PullDocument, { checkpoint, limit, clientId }))).pull as PullResult,
   };

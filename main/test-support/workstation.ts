@@ -37,7 +37,6 @@ export function useTestDesk() {
         demo: true,
         deskId: null,
         passwordCost: 1024,
-        demoKnowledgeDir: fileURLToPath(new URL('../../assets/demo/knowledge/', import.meta.url)),
       },
       { logger: silent, ...(options.clock ? { clock: options.clock } : {}) },
     );

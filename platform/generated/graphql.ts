@@ -36,6 +36,7 @@ export type Article = {
   legislation: Array<LegislationLink>;
   ownerCode?: Maybe<Scalars['ID']['output']>;
   serviceCodes: Array<Scalars['ID']['output']>;
+  source?: Maybe<Scalars['String']['output']>;
   status: Scalars['String']['output'];
   tags: Array<Scalars['String']['output']>;
   template: Scalars['String']['output'];
@@ -409,6 +410,7 @@ export type PushResult = {
 export type Query = {
   __typename?: 'Query';
   articleVersions: Array<Article>;
+  /** In id order; `after` pages on from the last id of the previous page. */
   articles: Array<Article>;
   auditEvents: Array<AuditEvent>;
   case?: Maybe<Case>;
@@ -439,6 +441,7 @@ export type QueryArticleVersionsArgs = {
 
 
 export type QueryArticlesArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   topic?: InputMaybe<Scalars['String']['input']>;
 };
@@ -853,6 +856,7 @@ export type ArticleResolvers<ContextType = Context, ParentType extends Resolvers
   legislation?: Resolver<Array<ResolversTypes['LegislationLink']>, ParentType, ContextType>;
   ownerCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   serviceCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   template?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

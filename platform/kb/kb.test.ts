@@ -35,7 +35,7 @@ describe.each(engines)('knowledge base on %s', (engine) => {
     expect((await vsaaEditor.push('article.publish', article(internal, 0, 'owners', 'Iekšējā kārtība'))).status).toBe('APPLIED');
     expect((await clerk.push('article.publish', article(randomUUID(), 0, 'providers', 'X'))).reason).toMatch(/tikai redaktors/u);
 
-    const seen = (await clerk.pull()).changes.filter((c) => c.entity === 'article').map((c) => c.data.title);
+    const seen = (await clerk.pull()).changes.filter((c) => c.entity === 'article' && [shared, internal].includes(c.id)).map((c) => c.data.title);
     expect(seen).toEqual(['Apbedīšanas pabalsts: kā pieteikt']);
     const { articleVersions } = await clerk.request<{ articleVersions: { version: number; title: string; updatedBy: string }[] }>(
       `query ($id: ID!) { articleVersions(id: $id) { version title updatedBy } }`,
@@ -59,6 +59,19 @@ describe.each(engines)('knowledge base on %s', (engine) => {
     const fixed = steps.map((s) => (s.id === 'q' ? { ...s, choices: [{ label: 'Jā', next: 'end' }, { label: 'Nē', next: 'end' }] } : s));
     expect((await editor.push('script.publish', { id: randomUUID(), baseVersion: 0, title: 'Bērna kopšanas pabalsts', serviceCodes: [], start: 'q', steps: fixed })).status).toBe('APPLIED');
     const { scripts } = await editor.request<{ scripts: { title: string; version: number }[] }>(`{ scripts { title version } }`);
-    expect(scripts).toEqual([{ title: 'Bērna kopšanas pabalsts', version: 1 }]);
+    expect(scripts.filter((s) => s.title === 'Bērna kopšanas pabalsts')).toEqual([{ title: 'Bērna kopšanas pabalsts', version: 1 }]);
+  });
+
+  it('starts the demo with the written articles, the source documents and call scripts, owner-only ones kept to their institution', async () => {
+    platform = await startTestPlatform(engine);
+    const clerk = await connectDesk(platform, 'klerks');
+    const pulled = (await clerk.pull()).changes;
+    const articles = pulled.filter((c) => c.entity === 'article');
+    expect(articles.length).toBeGreaterThan(250);
+    expect(articles.map((c) => c.data.title)).toContain('Bērna kopšanas pabalsts: kā pieprasīt');
+    expect(articles.map((c) => c.data.title)).not.toContain('Pases pieteikuma apstrāde PMLP nodaļā');
+    expect(articles.find((c) => c.data.source === null && c.data.template === 'procedure')?.data.legislation).not.toEqual([]);
+    expect(pulled.filter((c) => c.entity === 'script').map((c) => c.data.title).sort()).toEqual(['Zvans par pabalstu bērna kopšanai', 'Zvans par pasi vai eID karti']);
+    expect(pulled.some((c) => c.entity.endsWith('_version'))).toBe(false);
   });
 });

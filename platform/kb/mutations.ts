@@ -18,6 +18,7 @@ const ArticlePublish = z.object({
   legislation: z.array(z.object({ title: text(300), url: z.url().max(500) })).max(30),
   audience: z.enum(['providers', 'owners']),
   template: z.enum(['procedure', 'faq', 'back_office', 'free']),
+  source: z.string().max(300).nullable().default(null),
 });
 const ArticleRetire = z.object({ id: z.uuid() });
 const Step = z.object({

@@ -5,10 +5,13 @@ import { visibleRows } from '../sync/read';
 
 export function kbQueries(sql: Sql) {
   return {
-    async articles(_: unknown, args: { topic?: string | null; first?: number }, ctx: Context) {
+    async articles(_: unknown, args: { topic?: string | null; first?: number | null; after?: string | null }, ctx: Context) {
       const p = need(ctx);
-      const params = args.topic ? [args.topic] : [];
-      return visibleRows<ArticleData>(sql, p, 'article', { where: args.topic ? `data->>'topic' = $3` : 'true', params, order: `data->>'title'`, limit: clamp(args.first, 500) });
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (args.topic) where.push(`data->>'topic' = $${params.push(args.topic) + 2}`);
+      if (args.after) where.push(`id > $${params.push(args.after) + 2}`);
+      return visibleRows<ArticleData>(sql, p, 'article', { where: where.join(' AND ') || 'true', params, order: 'id', limit: clamp(args.first ?? 50, 500) });
     },
     /** Who published what when: every version, newest first. */
     async articleVersions(_: unknown, args: { id: string }, ctx: Context) {

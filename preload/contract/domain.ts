@@ -96,12 +96,18 @@ export const consultationOutcomes = ['informed', 'referred', 'application_needed
 export const ConsultationOutcome = z.enum(consultationOutcomes);
 export type ConsultationOutcome = z.infer<typeof ConsultationOutcome>;
 
+/** Which script, in which version, and the steps an agent went through, kept with the consultation. */
+export const ScriptRun = z.object({ id: z.string().min(1).max(80), version: z.number().int().positive(), path: z.array(z.string().max(80)).min(1).max(200) });
+export type ScriptRun = z.infer<typeof ScriptRun>;
+
 export const NewConsultation = z.object({
   serviceCode: ServiceCode.nullable(),
   channel: Channel,
   client: ConsultationClient,
   outcome: ConsultationOutcome,
   note: z.string().trim().max(2000),
+  /** Recorded at the end of a call script. */
+  script: ScriptRun.optional(),
 });
 export type NewConsultation = z.infer<typeof NewConsultation>;
 
@@ -118,6 +124,8 @@ export const Consultation = z.object({
   outcome: ConsultationOutcome,
   note: z.string(),
   clerkName: z.string(),
+  /** The call script the consultation was recorded from, by its title. */
+  scriptTitle: z.string().nullable(),
   /** Still waiting in the outbox, or confirmed by the platform. */
   syncState: z.enum(['pending', 'synced']),
 });
@@ -158,8 +166,13 @@ export const KbHit = z.object({
   status: z.enum(['current', 'outdated']),
   tags: z.array(z.string()),
   snippet: z.array(Segment),
+  /** A newer version than the one this user last read. */
+  changed: z.boolean(),
 });
 export type KbHit = z.infer<typeof KbHit>;
+
+export const articleTemplates = ['procedure', 'faq', 'back_office', 'free'] as const;
+export const LegislationLink = z.object({ title: z.string().trim().min(1).max(300), url: z.url({ protocol: /^https?$/u }).max(500) });
 
 export const KbArticle = z.object({
   id: z.string(),
@@ -168,12 +181,85 @@ export const KbArticle = z.object({
   body: z.string(),
   tags: z.array(z.string()),
   serviceCodes: z.array(z.string()),
+  legislation: z.array(LegislationLink),
+  /** providers: every desk; owners: only the owning institution's staff. */
+  audience: z.enum(['providers', 'owners']),
+  ownerCode: z.string().nullable(),
+  template: z.enum(articleTemplates),
   status: z.enum(['current', 'outdated']),
   version: z.number().int().positive(),
   updatedAt: z.string(),
+  updatedByName: z.string().nullable(),
   source: z.string().nullable(),
+  /** The version this user had read before this opening; null when never. */
+  lastReadVersion: z.number().int().nullable(),
+  /** Waiting in the outbox: published here, not yet confirmed by the platform. */
+  pending: z.boolean(),
 });
 export type KbArticle = z.infer<typeof KbArticle>;
+
+export const KbArticleSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  topic: z.string(),
+  status: z.enum(['current', 'outdated']),
+  version: z.number().int().positive(),
+  updatedAt: z.string(),
+  changed: z.boolean(),
+});
+export type KbArticleSummary = z.infer<typeof KbArticleSummary>;
+
+export const KbTopic = z.object({ path: z.string(), articles: z.number().int().nonnegative(), changed: z.number().int().nonnegative() });
+export type KbTopic = z.infer<typeof KbTopic>;
+
+export const KbSubscription = z.object({ kind: z.enum(['service', 'topic']), key: z.string().min(1).max(200), label: z.string() });
+export type KbSubscription = z.infer<typeof KbSubscription>;
+
+export const KbVersion = z.object({ version: z.number().int().positive(), title: z.string(), status: z.string(), updatedAt: z.string(), updatedByName: z.string().nullable() });
+export type KbVersion = z.infer<typeof KbVersion>;
+
+const draftText = (max: number) => z.string().trim().min(1).max(max);
+export const ArticleDraft = z.object({
+  id: z.uuid(),
+  /** The version the editor started from; 0 for a new article. */
+  baseVersion: z.number().int().min(0),
+  title: draftText(300),
+  body: draftText(200_000),
+  topic: draftText(200),
+  tags: z.array(draftText(60)).max(30),
+  serviceCodes: z.array(ServiceCode).max(50),
+  legislation: z.array(LegislationLink).max(30),
+  audience: z.enum(['providers', 'owners']),
+  template: z.enum(articleTemplates),
+});
+export type ArticleDraft = z.infer<typeof ArticleDraft>;
+
+export const ScriptStep = z.object({
+  id: z.string().trim().min(1).max(80),
+  kind: z.enum(['question', 'info', 'record', 'end']),
+  text: draftText(4000),
+  articleId: z.string().max(80).nullable().optional(),
+  choices: z.array(z.object({ label: draftText(200), next: z.string().trim().min(1).max(80) })).max(20).optional(),
+  next: z.string().max(80).nullable().optional(),
+  outcome: z.enum(['informed', 'referred', 'application_needed', 'unresolved']).nullable().optional(),
+});
+export type ScriptStep = z.infer<typeof ScriptStep>;
+
+export const ScriptDraft = z.object({
+  id: z.uuid(),
+  baseVersion: z.number().int().min(0),
+  title: draftText(300),
+  serviceCodes: z.array(ServiceCode).max(50),
+  start: z.string().trim().min(1).max(80),
+  steps: z.array(ScriptStep).min(1).max(500),
+});
+export type ScriptDraft = z.infer<typeof ScriptDraft>;
+
+export const KbScriptSummary = z.object({ id: z.string(), title: z.string(), serviceCodes: z.array(z.string()), version: z.number().int().positive() });
+export type KbScriptSummary = z.infer<typeof KbScriptSummary>;
+
+export const KbScript = ScriptDraft.omit({ baseVersion: true }).extend({ id: z.string(), version: z.number().int().positive(), updatedAt: z.string(), pending: z.boolean() });
+export type KbScript = z.infer<typeof KbScript>;
 
 export const OutboxEntry = z.object({
   mutationId: z.number().int().positive(),
