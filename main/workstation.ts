@@ -95,6 +95,7 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
           if (caseChange) events.emit('cases.changed', { id: caseChange.entity === 'case' ? caseChange.id : String(caseChange.data?.caseId ?? caseChange.id) });
           const client = changes.findLast((c) => c.entity === 'client');
           if (client) events.emit('clients.changed', { id: client.id });
+          if (changes.some((c) => c.entity === 'article' || c.entity === 'script')) events.emit('kb.changed', {});
         },
       })
     : null;
@@ -142,7 +143,15 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
     onChanged: changedLocally,
   });
   const feedback = createFeedbackService(db, { clock, store, onChanged: changedLocally });
-  const knowledge = createKnowledgeService(db, { clock, store, remote: online, onChanged: changedLocally });
+  const knowledge = createKnowledgeService(db, {
+    clock,
+    store,
+    remote: online,
+    onChanged: () => {
+      events.emit('kb.changed', {});
+      changedLocally();
+    },
+  });
   const printouts = createPrintouts(db, { clock, cases, invoices: invoiceRows, fontsDir: config.fontsDir ?? fileURLToPath(new URL('../assets/fonts/', import.meta.url)) });
   engine?.start();
   const pokes =

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import type { Clock } from '../clock';
 import type { Connection } from '../rpc/router';

@@ -8,6 +8,8 @@ export const events = {
   /** A case, its invoices or its attachments changed, here or by a pull (the owner's back office moved it). */
   'cases.changed': z.object({ id: z.uuid() }),
   'clients.changed': z.object({ id: z.uuid() }),
+  /** Articles or call scripts arrived or changed: open knowledge screens re-read what they show. */
+  'kb.changed': z.object({}),
   'session.changed': z.object({ signedIn: z.boolean() }),
   'preferences.localeChanged': z.object({ locale: Locale }),
 } as const;

@@ -6,3 +6,4 @@ export * from './wire';
 export * from './client';
 export * from '../../shared/personal-code';
 export { isValidCreditorReference } from '../../shared/creditor-reference';
+export { scriptProblems } from '../../shared/script-graph';

@@ -25,6 +25,8 @@ interface AppState {
   applicationFor: { clientId: string | null; clientName: string | null } | null;
   /** The quick consultation dialog (Alt+K from anywhere, or from a client's profile for that client). */
   quickConsultation: { client: { id: string; name: string } | null } | null;
+  /** An article another screen asked the knowledge area to open (a case's related articles). */
+  openArticleId: string | null;
 }
 
 const initialState: AppState = {
@@ -41,6 +43,7 @@ const initialState: AppState = {
   openCaseId: null,
   applicationFor: null,
   quickConsultation: null,
+  openArticleId: null,
 };
 
 export const appSlice = createSlice({
@@ -106,6 +109,10 @@ export const appSlice = createSlice({
     },
     quickConsultationClosed(state) {
       state.quickConsultation = null;
+    },
+    articleOpened(state, action: PayloadAction<string | null>) {
+      state.openArticleId = action.payload;
+      if (action.payload) state.area = 'knowledge';
     },
     announced(state, action: PayloadAction<string>) {
       state.announcement = action.payload;

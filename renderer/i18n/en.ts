@@ -1,3 +1,4 @@
+import { knowledgeEn } from '../features/knowledge/strings';
 import { casesEn } from '../features/cases/strings';
 import { clientsEn } from '../features/clients/strings';
 import type { Translations } from './lv';
@@ -39,21 +40,8 @@ export const en: Translations = {
     synonym: 'found by: {{synonym}}',
     free: 'free of charge',
   },
-  knowledge: {
-    searchLabel: 'Search the knowledge base',
-    searchHint: 'Diacritics optional, typos are corrected. Arrows choose, Enter opens the article.',
-    results: 'Articles',
-    resultCount_zero: '{{count}} articles found',
-    resultCount_one: '{{count}} article found',
-    resultCount_other: '{{count}} articles found',
-    noResults: 'Nothing found. Try other words.',
-    outdated: 'outdated',
-    choose: 'Choose an article from the search results.',
-    updated: 'updated {{when}}',
-    version: 'version {{version}}',
-    source: 'source: {{source}}',
-    scriptsLater: 'Call scripts for call-centre conversations are still being built.',
-  },
+  knowledge: knowledgeEn,
+
   consultation: {
     title: 'Register a consultation',
     service: 'Service',
@@ -85,6 +73,7 @@ export const en: Translations = {
     pending: 'Waiting to be sent',
     synced: 'Sent',
     none: '—',
+    script: 'following the script “{{title}}”',
     actions: 'Actions',
     edit: 'Edit',
     editLabel: 'Edit consultation {{time}}, {{service}}',

@@ -1,3 +1,4 @@
+import { knowledgeLv } from '../features/knowledge/strings';
 import { casesLv } from '../features/cases/strings';
 import { clientsLv } from '../features/clients/strings';
 /** Latvian: the working language and the shape every other language must match. */
@@ -38,21 +39,8 @@ export const lv = {
     synonym: 'atrasts pēc: {{synonym}}',
     free: 'bez maksas',
   },
-  knowledge: {
-    searchLabel: 'Meklēt zināšanu bāzē',
-    searchHint: 'Garumzīmes nav obligātas, drukas kļūdas tiek labotas. Bultiņas izvēlas, Enter atver rakstu.',
-    results: 'Raksti',
-    resultCount_zero: 'Atrasti {{count}} raksti',
-    resultCount_one: 'Atrasts {{count}} raksts',
-    resultCount_other: 'Atrasti {{count}} raksti',
-    noResults: 'Nekas netika atrasts. Mēģiniet citus vārdus.',
-    outdated: 'novecojis',
-    choose: 'Izvēlieties rakstu no meklēšanas rezultātiem.',
-    updated: 'atjaunināts {{when}}',
-    version: '{{version}}. versija',
-    source: 'avots: {{source}}',
-    scriptsLater: 'Izpildes skripti zvanu centra sarunām vēl tiek veidoti.',
-  },
+  knowledge: knowledgeLv,
+
   consultation: {
     title: 'Konsultācijas reģistrēšana',
     service: 'Pakalpojums',
@@ -84,6 +72,7 @@ export const lv = {
     pending: 'Gaida nosūtīšanu',
     synced: 'Nosūtīts',
     none: '—',
+    script: 'pēc skripta „{{title}}”',
     actions: 'Darbības',
     edit: 'Labot',
     editLabel: 'Labot konsultāciju {{time}}, {{service}}',

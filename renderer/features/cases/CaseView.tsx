@@ -13,6 +13,7 @@ import { History, Notes } from './Journal';
 import { Invoices } from './Invoices';
 import { Printouts } from './Printouts';
 import { RequiredDocuments } from './RequiredDocuments';
+import { RelatedArticles } from '../knowledge/RelatedArticles';
 import { SubmitSection } from './SubmitSection';
 import { useCaseDetail } from './hooks';
 import { typingOrInDialog } from './keys';
@@ -68,6 +69,7 @@ export function CaseView({ id }: { id: string }) {
         </div>
         <div>
           <RequiredDocuments documents={detail.requiredDocuments} />
+          <RelatedArticles serviceCode={detail.service.code} />
           <Attachments detail={detail} />
           <Printouts detail={detail} />
           <Invoices detail={detail} />

@@ -66,7 +66,10 @@ export function TodayList() {
                 <td>{c.service ? `${c.service.code} ${c.service.name}` : t('today.none')}</td>
                 <td>{t(`channels.${c.channel}`)}</td>
                 <td>{c.client.kind === 'phone' ? maskPhone(c.client.phone) : c.client.kind === 'client' ? c.client.name : t('consultation.anonymous')}</td>
-                <td>{t(`outcomes.${c.outcome}`)}</td>
+                <td>
+                  {t(`outcomes.${c.outcome}`)}
+                  {c.scriptTitle && <span className="muted"> · {t('today.script', { title: c.scriptTitle })}</span>}
+                </td>
                 <td>{c.syncState === 'pending' ? t('today.pending') : t('today.synced')}</td>
                 <td>
                   <button
