@@ -77,6 +77,13 @@ describe('knowledge search', () => {
     expect(hit?.snippet.map((s) => s.text).join('')).toContain('vienam no vecākiem, kurš kopj');
   });
 
+  it('leaves the editors’ section and list markers out of result lines', () => {
+    const { kb } = setup([article('m1', 'Pase', '## Kas jāiesniedz\n1. Iepriekšējā pase\n- Valsts nodeva')]);
+    const text = kb.search('iesniedz ')[0]?.snippet.map((s) => s.text).join('');
+    expect(text).toContain('Kas jāiesniedz');
+    expect(text).not.toMatch(/##|1\. |- Valsts/u);
+  });
+
   it('treats query syntax as words and finds an edited article under its new words, typos included', () => {
     const { db, kb } = setup(library);
     for (const q of ['"', 'NEAR(a b)', 'a OR b', '*', '-']) expect(() => kb.search(q)).not.toThrow();

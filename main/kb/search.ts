@@ -17,6 +17,9 @@ interface Row {
 const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
 const TOKEN = /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*/gu;
 
+/** Editors' section and list markers are layout, not words a clerk should see in a result line. */
+const withoutMarkup = (body: string) => body.replace(/^\s*(?:#{1,6}|\d{1,2}\.|[-•])\s+/gmu, '');
+
 /** The stretch of the body with the most matched words, as segments the screen marks up itself. */
 export function snippet(body: string, matches: (term: string) => boolean, words = 28): Segment[] {
   const tokens = [...body.matchAll(TOKEN)].map((m) => ({ start: m.index, end: m.index + m[0].length, hit: matches(stem(fold(m[0]))) }));
@@ -152,7 +155,7 @@ export function createKbSearch(db: Db) {
         topic: row.topic,
         status: row.status,
         tags: JSON.parse(row.tags) as string[],
-        snippet: snippet(row.body, matches),
+        snippet: snippet(withoutMarkup(row.body), matches),
       }));
     },
   };
