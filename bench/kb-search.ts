@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
 import type { Db } from '../main/db/connection';
 import { createArticleWriter, type ArticleInput } from '../main/kb/articles';
-import { demoArticles } from '../assets/demo/knowledge';
+import { demoArticles } from '../assets/demo/knowledge-base';
 import { createKbSearch } from '../main/kb/search';
 import { fold, words } from '../main/text/fold';
 import { createRandom } from '../assets/demo/random';

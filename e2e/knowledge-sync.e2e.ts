@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoKnowledgeDir } from '../assets/demo/knowledge';
+import { demoKnowledgeDir } from '../assets/demo/knowledge-base';
 import type { CallInput, CallName, CallOutput } from '../preload/contract';
 import { articlesFromFiles, importArticles } from '../main/kb/import';
 import type { Connection } from '../main/rpc/router';

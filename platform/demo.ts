@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD, demoQueues, demoSystemAccounts, generateDemoData } from '../assets/demo';
-import { demoArticles, demoScripts } from '../assets/demo/knowledge';
+import { demoArticles, demoScripts } from '../assets/demo/knowledge-base';
 import { hashPassword } from './auth/login';
 import type { Sql } from './db/sql';
 import { seedHistory, type DemoHistoryOptions } from './demo-history';

@@ -77,6 +77,26 @@ describe('knowledge search', () => {
     expect(hit?.snippet.map((s) => s.text).join('')).toContain('vienam no vecākiem, kurš kopj');
   });
 
+  it('puts a short title that is the query, even misspelt by OCR, above a longer one that merely holds its words', () => {
+    const { kb } = setup([
+      article('long', 'Informācijas darba arhitektūrā par', 'Teksts par informāciju.'),
+      article('ocr', '4.5. Informacijas arhitektira', 'Sadaļa par informācijas arhitektūru.'),
+    ]);
+    expect(kb.search('informacijas arhitektura ')[0]?.id).toBe('ocr');
+  });
+
+  it('finds articles about a sentence by any of its words, without turning them into other words', () => {
+    const { kb } = setup([
+      ...library,
+      article('pin', 'eID kartes PIN kodu atjaunošana', 'PIN kodus var atjaunot eParaksts lietotnē vai nodaļā.'),
+      article('apraksts', 'Risinājuma apraksts', 'Vispārīgs apraksts bez saistības.'),
+    ]);
+    const related = kb.related('Nolasiet: „PIN kodus var atjaunot eParaksts lietotnē.”', 5);
+    expect(related[0]).toBe('pin');
+    expect(related).not.toContain('apraksts');
+    expect(kb.related('un ar', 5)).toEqual([]);
+  });
+
   it('leaves the editors’ section and list markers out of result lines', () => {
     const { kb } = setup([article('m1', 'Pase', '## Kas jāiesniedz\n1. Iepriekšējā pase\n- Valsts nodeva')]);
     const text = kb.search('iesniedz ')[0]?.snippet.map((s) => s.text).join('');

@@ -94,7 +94,23 @@ export function createKbSearch(db: Db) {
       ORDER BY f.rank`,
   );
 
+  const relatedTo = db.prepare<[string, number], { id: string }>(
+    `SELECT a.id FROM (SELECT rowid, rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rank LIMIT ?) f
+       JOIN kb_articles a ON a.rowid = f.rowid ORDER BY a.status = 'outdated', f.rank`,
+  );
+
   return {
+    /**
+     * Articles about a passage of text (a script step read out to a caller): any of its words, by
+     * plain relevance. A sentence is not a query someone typed, so no word is required and no typo
+     * is corrected: a correction would turn the words of a sentence into other words.
+     */
+    related(text: string, limit: number): string[] {
+      const terms = [...new Set(words(text).map(stem))].filter((t) => t.length >= 3);
+      if (terms.length === 0) return [];
+      return relatedTo.all(terms.map((t) => (t.length >= 4 ? `${quote(t)}*` : quote(t))).join(' OR '), limit).map((r) => r.id);
+    },
+
     search(query: string, limit = 10): Omit<KbHit, 'changed'>[] {
       const typed = words(query);
       const terms = typed.map(stem);
@@ -136,7 +152,8 @@ export function createKbSearch(db: Db) {
       // a clerk asking for "lietotāju atbalsts" wants that section, not one that merely mentions it.
       const ranked = rows
         .map((row, order) => {
-          const surface = words(row.title);
+          // A section number ("4.5.") is not a word the clerk could have typed.
+          const surface = words(row.title).filter((w) => !/^[\d.]+$/u.test(w));
           const title = surface.map(stem);
           // The word form as typed counts most, then the same stem, then a typo-corrected word.
           const covered = groups.reduce(
@@ -144,9 +161,12 @@ export function createKbSearch(db: Db) {
               n + (surface.includes(typed[i] ?? '') ? 1 : title.some((t) => exactly(g, t)) ? 0.9 : title.some((t) => covers(g, t)) ? 0.5 : 0),
             0,
           );
-          return { row, order, covered, extra: title.length - Math.ceil(covered) };
+          // Words of the title the query did not ask for weigh against it: a short title that is the
+          // query (even OCR-misspelt) beats a long one that merely contains its words.
+          const unasked = title.filter((t) => !groups.some((g) => covers(g, t))).length;
+          return { row, order, score: covered - 0.5 * unasked };
         })
-        .sort((a, b) => Number(a.row.status === 'outdated') - Number(b.row.status === 'outdated') || b.covered - a.covered || a.extra - b.extra || a.order - b.order)
+        .sort((a, b) => Number(a.row.status === 'outdated') - Number(b.row.status === 'outdated') || b.score - a.score || a.order - b.order)
         .slice(0, limit);
       const matches = (t: string) => groups.some((g) => covers(g, t));
       return ranked.map(({ row }) => ({

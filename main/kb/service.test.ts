@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { demoArticleIds, demoArticles, demoScripts } from '../../assets/demo/knowledge';
+import { demoArticleIds, demoArticles, demoScripts } from '../../assets/demo/knowledge-base';
 import { createDeskStore } from '../sync/desk-store';
 import type { PulledChange } from '../sync/store';
 import { useTestDesk, type TestDesk } from '../test-support/workstation';

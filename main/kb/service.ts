@@ -4,7 +4,6 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { PlatformClient } from '../sync/platform-client';
 import type { LocalStore } from '../sync/store';
-import { words } from '../text/fold';
 import { createKbSearch } from './search';
 
 interface ArticleRow {
@@ -211,11 +210,9 @@ export function createKnowledgeService(db: Db, deps: KnowledgeDeps) {
     /** The service's own articles first (procedures before the rest), then what the text is about. */
     suggest(userId: string, input: { serviceCode: string | null; text: string; limit: number }) {
       const linked = input.serviceCode ? forService.all({ userId, code: input.serviceCode, limit: input.limit }) : [];
-      // The step's most telling words: a whole sentence read out to a caller would match nothing.
-      const query = words(input.text).filter((w) => w.length > 3).slice(0, 6).join(' ');
       const seen = new Set(linked.map((r) => r.id));
-      const found = query ? search.search(`${query} `, input.limit * 2).filter((h) => !seen.has(h.id)) : [];
-      const more = summariesByIds(found.map((h) => h.id), userId);
+      const found = search.related(input.text, input.limit * 2).filter((id) => !seen.has(id));
+      const more = summariesByIds(found, userId);
       return { items: [...linked, ...more].slice(0, input.limit).map(summary) };
     },
 
