@@ -140,6 +140,28 @@ describe('knowledge base across desks and the platform', () => {
     expect(history.items.map((v) => v.version)).toEqual([2, 1]);
   });
 
+  it('carries an editor’s file with the article to a reader’s desk, readable there with the platform gone', async () => {
+    const editor = await desk('redaktors');
+    const reader = await desk('klerks');
+    const [hit] = (await editor.call('kb.search', { query: 'dzivesvietas deklaresana' })).items;
+    const pdf = Buffer.from('%PDF-1.4\n% Lete test\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const withFile = await editor.call('kb.attach', { articleId: hit!.id, file: { name: 'iesniegums.pdf', mediaType: 'application/pdf', contentBase64: pdf.toString('base64') } });
+    expect(withFile.files).toMatchObject([{ name: 'iesniegums.pdf', available: true }]);
+    expect((await editor.call('kb.file', { id: withFile.files[0]!.id })).contentBase64).toBe(pdf.toString('base64'));
+    await until(async () => (await editor.call('status.get', {})).pendingChanges === 0, 'the file’s record reaches the platform');
+    await editor.w.sync?.syncNow();
+
+    await reader.w.sync?.syncNow();
+    await until(async () => {
+      await reader.w.sync?.syncNow();
+      return (await reader.call('kb.get', { id: hit!.id })).files[0]?.available === true;
+    }, 'the reader’s desk downloads the file');
+    // The platform stops answering: the article and its file still open on the reader's desk.
+    reader.w.sync?.stop();
+    const file = await reader.call('kb.file', { id: withFile.files[0]!.id });
+    expect(file).toEqual({ name: 'iesniegums.pdf', mediaType: 'application/pdf', contentBase64: pdf.toString('base64') });
+  });
+
   it('records a consultation from a call script with the script, its version and the path, on the platform', async () => {
     const agent = await desk('operators');
     const [script] = (await agent.call('kb.scripts', {})).items.filter((s) => s.title === 'Zvans par pasi vai eID karti');

@@ -21,6 +21,8 @@ export interface WorkstationConfig {
   platformUrl?: string;
   /** scrypt cost for the password hashes this desk writes; only tests lower it. */
   passwordCost?: number;
+  /** Offer the built-in eSCL network scanner, so the demo can scan without hardware. */
+  demoScanner?: boolean;
 }
 
 /**

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
       host: 'web',
       appVersion: packageJson.version,
       demo: env.LETE_DEMO !== '0',
+      demoScanner: env.LETE_DEMO !== '0' && env.LETE_DEMO_SCANNER !== '0',
       deskId: env.LETE_DESK_ID ?? null,
       ...(env.LETE_PLATFORM_URL ? { platformUrl: env.LETE_PLATFORM_URL } : {}),
       // out/main/web.js → the project's assets/.

@@ -13,6 +13,10 @@ import { createCatalogueService } from './catalogue/service';
 import { createConsultationService } from './consultations/service';
 import { createStatusService } from './status/service';
 import { createPreferences } from './preferences/service';
+import { startEsclServer } from '../native/scanner';
+import { createDevices } from './devices/service';
+import { createKnowledgeFiles } from './kb/files';
+import { createScanning } from './scanning/service';
 import { createKnowledgeService } from './kb/service';
 import { createSyncEngine, type SyncEngine } from './sync/engine';
 import { createPlatformClient } from './sync/platform-client';
@@ -30,6 +34,7 @@ import { createFeedbackService } from './feedback/service';
 import { invoiceQueries } from './invoices/queries';
 import { createInvoiceService } from './invoices/service';
 import { createPrintouts } from './cases/printouts';
+import { createSigningService } from './signing/service';
 import { installationId } from './sync/engine';
 
 export interface Ports {
@@ -76,15 +81,28 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
   const platform = config.platformUrl ? createPlatformClient(config.platformUrl) : null;
   const store = createDeskStore(db);
   const attachments = createAttachments(db, store, { dataDir: config.dataDir, clock, logger });
+  const knowledgeFiles = createKnowledgeFiles(db, attachments, logger);
+  // The demo's network scanner: a real eSCL server on loopback, so scanning works without hardware.
+  const demoScanner = config.demoScanner ? await startEsclServer({ port: 0 }) : null;
+  const scanning = createScanning(db, { clock, logger, events, attachments, env: process.env, builtInUrls: demoScanner ? [demoScanner.url] : [] });
+  const devices = createDevices(db, { scanning, events, logger });
+  const stopWatchingPads = devices.watch();
   const numbers = caseNumbers(db);
   // The status bar reads the engine's link state, and the engine tells the status bar when it changes.
   const engine = platform
     ? createSyncEngine(db, platform, store, {
         clock,
         logger,
+        // Each step on its own: an editor's desk is refused case numbers, and must still upload its files.
         afterSync: async () => {
-          await numbers.replenish(platform, installationId(db));
-          await attachments.uploadPending(platform);
+          const steps = {
+            caseNumbers: () => numbers.replenish(platform, installationId(db)),
+            uploads: () => attachments.uploadPending(platform),
+            knowledgeFiles: () => knowledgeFiles.downloadMissing(platform),
+          };
+          for (const [step, run] of Object.entries(steps)) {
+            await run().catch((error: unknown) => logger.error('sync.afterSyncStepFailed', { step, error }));
+          }
         },
         onChange: () => status.changed(),
         // One event per batch is enough: a screen re-reads its list whichever row changed.
@@ -146,13 +164,17 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
   const knowledge = createKnowledgeService(db, {
     clock,
     store,
+    attachments,
+    files: knowledgeFiles,
     remote: online,
     onChanged: () => {
       events.emit('kb.changed', {});
       changedLocally();
     },
   });
-  const printouts = createPrintouts(db, { clock, cases, invoices: invoiceRows, fontsDir: config.fontsDir ?? fileURLToPath(new URL('../assets/fonts/', import.meta.url)) });
+  const fontsDir = config.fontsDir ?? fileURLToPath(new URL('../assets/fonts/', import.meta.url));
+  const printouts = createPrintouts(db, { clock, cases, invoices: invoiceRows, fontsDir });
+  const signing = createSigningService(db, { clock, cases, invoices: invoiceRows, attachments, events, dataDir: config.dataDir, fontsDir, onChanged: changedLocally });
   engine?.start();
   const pokes =
     platform && engine && config.platformUrl
@@ -204,7 +226,30 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
         if (!saved) throw new Error('attachment vanished after insert');
         return saved;
       },
-      'cases.pdf': (input) => printouts.casePdf(input.id, input.kind),
+      'cases.pdf': async (input) => signing.handedOut(input, await printouts.casePdf(input.id, input.kind)),
+      'cases.sign': (input, connection) => signing.sign(connection, input),
+      'scanner.devices': () => scanning.devices(),
+      'scanner.capabilities': (input) => scanning.capabilities(input.deviceId),
+      'scanner.start': (input) => scanning.start(input.deviceId, input.settings),
+      'scanner.status': (input) => scanning.status(input.sessionId),
+      'scanner.page': (input) => scanning.page(input.sessionId, input.pageId),
+      'scanner.cancel': (input) => scanning.cancel(input.sessionId),
+      'scanner.rescan': (input) => scanning.rescan(input.sessionId, input.pageId),
+      'scanner.save': async (input, connection) => {
+        cases.get(input.caseId);
+        const saved = await scanning.save(input, signedInUser(connection));
+        events.emit('cases.changed', { id: input.caseId });
+        changedLocally();
+        return saved;
+      },
+      'scanner.discard': (input) => scanning.discard(input.sessionId),
+      'scanner.addNetwork': (input) => ({ networkScanners: scanning.addNetworkScanner(input.url) }),
+      'scanner.removeNetwork': (input) => ({ networkScanners: scanning.removeNetworkScanner(input.url) }),
+      'devices.overview': () => devices.overview(),
+      'devices.setSignatureSource': (input) => {
+        devices.setSignatureSource(input.source);
+        return devices.overview();
+      },
       'invoices.issue': (input, connection) => invoices.issue(connection, input.caseId),
       'invoices.cancel': (input, connection) => invoices.cancel(connection, input.id, input.reason),
       'invoices.byReference': (input) => invoices.byReference(input.reference),
@@ -240,6 +285,8 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
       'kb.history': (input, connection) => knowledge.history(signedInUser(connection), input.id),
       'kb.publish': (input, connection) => knowledge.publish(signedIn(connection), input),
       'kb.retire': (input, connection) => knowledge.retire(signedIn(connection), input.id),
+      'kb.attach': (input, connection) => knowledge.attach(signedIn(connection), input.articleId, input.file),
+      'kb.file': (input) => knowledge.file(input.id),
       'kb.scripts': () => knowledge.scripts(),
       'kb.script': (input) => knowledge.script(input.id),
       'kb.publishScript': (input, connection) => knowledge.publishScript(signedIn(connection), input),
@@ -274,6 +321,8 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
     sync: engine,
     attachments,
     close: () => {
+      stopWatchingPads();
+      void demoScanner?.close();
       pokes?.stop();
       platformSignIn?.cancel();
       engine?.stop();

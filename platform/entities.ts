@@ -168,6 +168,9 @@ export interface FeedbackData {
   at: string;
 }
 
+/** A file that goes with an article: a `document` row too, so its content moves like any document's. */
+export type ArticleFileData = Omit<DocumentData, 'caseId' | 'kind'> & { caseId: null; articleId: string; kind: 'article_attachment' };
+
 export interface ArticleData {
   id: string;
   title: string;

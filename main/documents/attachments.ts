@@ -51,7 +51,8 @@ function writeDurably(path: string, bytes: Uint8Array) {
 export function createAttachments(db: Db, store: LocalStore, options: { dataDir: string; clock: Clock; logger: Logger }) {
   const folder = join(options.dataDir, 'documents');
   const insert = db.prepare(
-    `INSERT INTO attachments (id, case_id, kind, name, media_type, size, sha256, file, created_at) VALUES (@id, @caseId, @kind, @name, @mediaType, @size, @sha256, @file, @createdAt)`,
+    `INSERT INTO attachments (id, case_id, article_id, kind, name, media_type, size, sha256, file, created_at)
+     VALUES (@id, @caseId, @articleId, @kind, @name, @mediaType, @size, @sha256, @file, @createdAt)`,
   );
   const ofCase = db.prepare<[string], AttachmentState>(`SELECT id, kind, name, size, uploaded, state, error FROM attachments WHERE case_id = ? ORDER BY created_at, id`);
   const waiting = db.prepare<[], { id: string; size: number; file: string }>(`SELECT id, size, file FROM attachments WHERE state = 'local' ORDER BY created_at`);
@@ -62,10 +63,20 @@ export function createAttachments(db: Db, store: LocalStore, options: { dataDir:
   const progress = db.prepare(`UPDATE attachments SET uploaded = ?, state = CASE WHEN ? >= size THEN 'uploaded' ELSE 'local' END, error = NULL WHERE id = ?`);
   const failed = db.prepare(`UPDATE attachments SET error = ? WHERE id = ?`);
 
-  const record = db.transaction((args: Record<string, unknown> & { id: string }, file: string, userId: string, at: Date) => {
-    store.mutate({ name: 'document.attach', args, userId, at });
-    insert.run({ ...args, file, createdAt: at.toISOString() });
+  const record = db.transaction((mutation: string, args: Record<string, unknown> & { id: string }, row: Record<string, unknown>, userId: string, at: Date) => {
+    // The file's row first: the mutation's local effect shows the document, and may look for its file.
+    insert.run({ caseId: null, articleId: null, ...row, ...args, createdAt: at.toISOString() });
+    store.mutate({ name: mutation, args, userId, at });
   });
+
+  /** The bytes on disk under a new document id, before anything refers to them. */
+  function keep(bytes: Uint8Array) {
+    const id = randomUUID();
+    mkdirSync(folder, { recursive: true });
+    const file = join('documents', id);
+    writeDurably(join(options.dataDir, file), bytes);
+    return { id, file, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  }
 
   async function upload(client: PlatformClient, a: { id: string; size: number; file: string }) {
     if ((metadataUnsent.get(a.id)?.n ?? 0) > 0) return;
@@ -93,14 +104,29 @@ export function createAttachments(db: Db, store: LocalStore, options: { dataDir:
   return {
     /** Keeps the document on this desk and queues its metadata; the content follows by itself. */
     attach(input: NewAttachment, userId: string): string {
-      const id = randomUUID();
+      const { bytes, ...meta } = input;
+      const { file, ...kept } = keep(bytes);
+      record('document.attach', { ...kept, ...meta }, { file }, userId, options.clock.now());
+      return kept.id;
+    },
+
+    /** An editor's file for an article: sent like a case's document, then downloaded by every desk that reads the article. */
+    attachToArticle(input: { articleId: string; name: string; mediaType: string; bytes: Uint8Array }, userId: string): { id: string; file: string; sha256: string } {
+      const { bytes, ...meta } = input;
+      const { file, ...kept } = keep(bytes);
+      record('article.attach', { ...kept, ...meta }, { file, kind: 'article_attachment' }, userId, options.clock.now());
+      return { id: kept.id, file, sha256: kept.sha256 };
+    },
+
+    /** Where a document's content is on disk, when this desk has it. */
+    path: (file: string) => join(options.dataDir, file),
+
+    /** Keeps downloaded content durably, as this desk's own copy. */
+    keepDownloaded(id: string, bytes: Uint8Array): string {
       mkdirSync(folder, { recursive: true });
       const file = join('documents', id);
-      writeDurably(join(options.dataDir, file), input.bytes);
-      const { bytes, ...meta } = input;
-      const args = { id, ...meta, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-      record(args, file, userId, options.clock.now());
-      return id;
+      writeDurably(join(options.dataDir, file), bytes);
+      return file;
     },
 
     /** What a case screen shows: each document and whether it is still only on this desk. */

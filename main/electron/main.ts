@@ -152,6 +152,7 @@ async function start(): Promise<void> {
       host: 'electron',
       appVersion: app.getVersion(),
       demo: process.env.LETE_DEMO !== '0',
+      demoScanner: process.env.LETE_DEMO !== '0' && process.env.LETE_DEMO_SCANNER !== '0',
       deskId: process.env.LETE_DESK_ID ?? null,
       // out/main/electron.js → assets/ (inside the asar archive when packaged).
       fontsDir: join(here, '../../assets/fonts'),

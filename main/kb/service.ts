@@ -1,9 +1,13 @@
-import { AppError, type ArticleDraft, type KbArticle, type KbArticleSummary, type KbScript, type KbSubscription, type KbTopic, type ScriptDraft, type Session } from '../../preload/contract';
+import { AppError, type ArticleDraft, type FileContent, type KbArticle, type KbArticleSummary, type KbScript, type KbSubscription, type KbTopic, type ScriptDraft, type Session } from '../../preload/contract';
 import { scriptProblems } from '../../shared/script-graph';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { PlatformClient } from '../sync/platform-client';
 import type { LocalStore } from '../sync/store';
+import type { Attachments } from '../documents/attachments';
+import type { createKnowledgeFiles } from './files';
+
+type KnowledgeFiles = ReturnType<typeof createKnowledgeFiles>;
 import { createKbSearch } from './search';
 
 interface ArticleRow {
@@ -46,6 +50,7 @@ interface ScriptRow {
   pending: number;
 }
 
+const attachableTypes = ['application/pdf', 'image/png', 'image/jpeg'];
 const collator = new Intl.Collator('lv', { sensitivity: 'base', numeric: true });
 const notFound = () => new AppError('NOT_FOUND', 'Raksts zināšanu bāzē nav atrasts; iespējams, tas ir dzēsts.');
 
@@ -64,6 +69,8 @@ function summary(row: SummaryRow): KbArticleSummary {
 export interface KnowledgeDeps {
   clock: Clock;
   store: LocalStore;
+  attachments: Attachments;
+  files: KnowledgeFiles;
   /** The platform while it is reachable, for the editors' full version history. */
   remote: () => Pick<PlatformClient, 'articleVersions'> | null;
   onChanged: () => void;
@@ -164,6 +171,7 @@ export function createKnowledgeService(db: Db, deps: KnowledgeDeps) {
       source: row.source,
       lastReadVersion: row.read_version,
       pending: row.pending === 1,
+      files: deps.files.forArticle(row.id),
     };
   }
 
@@ -276,6 +284,21 @@ export function createKnowledgeService(db: Db, deps: KnowledgeDeps) {
       deps.onChanged();
       return toArticle(article(id, session.user.id));
     },
+
+    /** An editor adds a file to an article: kept here at once, sent with the article's other changes. */
+    attach(session: Session, articleId: string, file: FileContent): KbArticle {
+      const bytes = Buffer.from(file.contentBase64, 'base64');
+      if (bytes.length === 0) throw new AppError('INVALID_INPUT', 'Fails ir tukšs: izvēlieties citu failu.', { issues: [{ path: 'file', message: 'empty' }] });
+      if (!attachableTypes.includes(file.mediaType)) {
+        throw new AppError('INVALID_INPUT', 'Rakstam var pievienot PDF, PNG vai JPEG failu.', { issues: [{ path: 'file.mediaType', message: 'unsupported' }] });
+      }
+      article(articleId, session.user.id);
+      deps.attachments.attachToArticle({ articleId, name: file.name, mediaType: file.mediaType, bytes }, session.user.id);
+      deps.onChanged();
+      return toArticle(article(articleId, session.user.id));
+    },
+
+    file: (id: string) => deps.files.read(id),
 
     scripts() {
       const items = scriptList.all().map((s) => ({ id: s.id, title: s.title, serviceCodes: JSON.parse(s.service_codes) as string[], version: s.version }));

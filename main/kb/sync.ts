@@ -33,6 +33,11 @@ export const knowledgeEffects: Record<string, LocalEffect> = {
       return { ...current, status: 'outdated', updatedBy: meta.userId, updatedAt: meta.at };
     },
   },
+  'article.attach': {
+    entity: 'document',
+    writes: () => 'all',
+    apply: (_current, args, meta) => ({ ...args, caseId: null, kind: 'article_attachment', createdBy: meta.userId, createdAt: meta.at }),
+  },
   'script.publish': {
     entity: 'script',
     writes: () => 'all',
@@ -71,6 +76,14 @@ export function knowledgeProjections(db: Db): Record<string, Projection> {
        updated_at = excluded.updated_at, updated_by = excluded.updated_by, data = excluded.data`,
   );
   const removeScript = db.prepare(`DELETE FROM kb_scripts WHERE id = ?`);
+  // The editor's own file is already on this desk: the article reads it from there at once.
+  const putFile = db.prepare(
+    `INSERT INTO kb_files (id, article_id, name, media_type, size, sha256, file, created_at)
+     VALUES (@id, @articleId, @name, @mediaType, @size, @sha256, (SELECT file FROM attachments WHERE id = @id), @createdAt)
+     ON CONFLICT (id) DO UPDATE SET article_id = excluded.article_id, name = excluded.name, media_type = excluded.media_type,
+       size = excluded.size, sha256 = excluded.sha256, file = coalesce(kb_files.file, excluded.file)`,
+  );
+  const removeFile = db.prepare(`DELETE FROM kb_files WHERE id = ?`);
   return {
     article: {
       put: (id, data) => articles.write(articleFromRow(id, data)),
@@ -82,6 +95,14 @@ export function knowledgeProjections(db: Db): Record<string, Projection> {
         putScript.run(id, String(d.title ?? ''), JSON.stringify(strings(d.serviceCodes)), Number(d.version ?? 1), String(d.updatedAt ?? ''), d.updatedBy ?? null, JSON.stringify(steps));
       },
       remove: (id) => void removeScript.run(id),
+    },
+    // Only an article's files: a case's documents are the case screen's (main/documents).
+    document: {
+      put(id, d) {
+        if (typeof d.articleId !== 'string') return;
+        putFile.run({ id, articleId: d.articleId, name: String(d.name ?? ''), mediaType: String(d.mediaType ?? ''), size: Number(d.size ?? 0), sha256: String(d.sha256 ?? ''), createdAt: String(d.createdAt ?? '') });
+      },
+      remove: (id) => void removeFile.run(id),
     },
   };
 }

@@ -25,7 +25,11 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const MAX_MESSAGE_BYTES = 1024 * 1024;
+/**
+ * The largest call a page may send: a file the contract admits (FileContent, 20 MB as base64) plus
+ * its envelope. The socket only ever talks to this machine's own page, holding the launch token.
+ */
+const MAX_MESSAGE_BYTES = 30 * 1024 * 1024;
 
 const securityHeaders: Record<string, string> = {
   'Content-Security-Policy': RENDERER_CSP,

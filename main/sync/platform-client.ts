@@ -159,6 +159,13 @@ export function createPlatformClient(url: string, options: { timeoutMs?: number 
       if (!response.ok) throw new SyncError('server', `Platforma atbildēja ar kļūdu (${response.status}).`);
       return Number(response.headers.get('Upload-Offset') ?? 0);
     },
+    /** A document's whole content; null while the platform does not have all of it yet. */
+    async downloadContent(documentId: string): Promise<Uint8Array | null> {
+      const response = await documentRequest(documentId, { method: 'GET' });
+      if (response.status === 404 || response.status === 409) return null;
+      if (!response.ok) throw new SyncError('server', `Platforma atbildēja ar kļūdu (${response.status}).`);
+      return new Uint8Array(await response.arrayBuffer());
+    },
     /**
      * Sends one chunk at `offset`. Answers where the platform now stands, or a refusal the uploader
      * records for the clerk; a checksum refusal means the platform discarded what it had.

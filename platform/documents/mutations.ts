@@ -6,7 +6,7 @@ import { readRow, writeRow } from '../sync/rows';
 /** A scanned application is a few MB; a hundred-page batch at 300 dpi stays well under this. */
 export const MAX_DOCUMENT_BYTES = 200 * 1024 * 1024;
 
-const mediaTypes = ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff', 'application/json', 'application/octet-stream'] as const;
+export const mediaTypes = ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff', 'application/json', 'application/octet-stream'] as const;
 
 const DocumentAttach = z.object({
   id: z.uuid(),

@@ -47,6 +47,20 @@ describe.each(engines)('knowledge base on %s', (engine) => {
     ]);
   });
 
+  it('attaches a file to an article for whoever may read the article, and refuses one for an article it does not have', async () => {
+    platform = await startTestPlatform(engine);
+    const editor = await connectDesk(platform, 'redaktors');
+    const clerk = await connectDesk(platform, 'klerks');
+    const id = randomUUID();
+    expect((await editor.push('article.publish', article(id, 0, 'providers', 'Apbedīšanas pabalsts'))).status).toBe('APPLIED');
+    const file = { name: 'iesniegums.pdf', mediaType: 'application/pdf', size: 1234, sha256: 'a'.repeat(64) };
+    expect((await editor.push('article.attach', { id: randomUUID(), articleId: id, ...file })).status).toBe('APPLIED');
+    expect((await editor.push('article.attach', { id: randomUUID(), articleId: randomUUID(), ...file })).reason).toMatch(/nav atrasts/u);
+    expect((await clerk.push('article.attach', { id: randomUUID(), articleId: id, ...file })).reason).toMatch(/tikai redaktors/u);
+    const seen = (await clerk.pull()).changes.filter((c) => c.entity === 'document' && c.data.articleId === id);
+    expect(seen.map((c) => [c.data.name, c.data.kind])).toEqual([['iesniegums.pdf', 'article_attachment']]);
+  });
+
   it('publishes a call script only when every path ends with an outcome', async () => {
     platform = await startTestPlatform(engine);
     const editor = await connectDesk(platform, 'redaktors');

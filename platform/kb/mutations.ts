@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { scriptProblems } from '../../shared/script-graph';
 import { outcomeArg } from '../common-args';
-import type { ArticleData, ScriptData } from '../entities';
+import { MAX_DOCUMENT_BYTES, mediaTypes } from '../documents/mutations';
+import type { ArticleData, ArticleFileData, ScriptData } from '../entities';
 import { applied, mutation, reject, type MutationContext, type MutationHandler, type Outcome } from '../sync/outcome';
 import { patchRow, readRow, writeRow } from '../sync/rows';
 
@@ -21,6 +22,14 @@ const ArticlePublish = z.object({
   source: z.string().max(300).nullable().default(null),
 });
 const ArticleRetire = z.object({ id: z.uuid() });
+const ArticleAttach = z.object({
+  id: z.uuid(),
+  articleId: z.uuid(),
+  name: text(200),
+  mediaType: z.enum(mediaTypes),
+  size: z.number().int().positive().max(MAX_DOCUMENT_BYTES),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/u),
+});
 const Step = z.object({
   id: text(80),
   kind: z.enum(['question', 'info', 'record', 'end']),
@@ -65,6 +74,20 @@ export const kbMutations: Record<string, MutationHandler> = {
     if (!row || row.deleted) return reject('Raksts nav atrasts.');
     if (row.data.ownerCode !== principal.institutionCode && !principal.roles.includes('admin')) return reject('Šo rakstu uztur citas iestādes redaktors.');
     await patchRow(tx, row, { status: 'outdated', updatedBy: principal.userId, updatedAt: now.toISOString() });
+    return applied();
+  }),
+
+  /**
+   * A file that goes with an article (a form to print, a leaflet): a document row seen by whoever sees
+   * the article; its content uploads and downloads like any document's.
+   */
+  'article.attach': mutation({ roles: ['editor'], roleMessage, args: ArticleAttach, what: 'raksta pielikuma' }, async (args, { tx, principal, now }) => {
+    if (await readRow(tx, 'document', args.id)) return reject('Pielikums ar šādu identifikatoru jau ir pievienots.');
+    const article = await readRow<ArticleData>(tx, 'article', args.articleId, true);
+    if (!article || article.deleted) return reject('Raksts, kuram pievienot pielikumu, nav atrasts; vispirms sinhronizējiet to.');
+    if (article.data.ownerCode !== principal.institutionCode && !principal.roles.includes('admin')) return reject('Šo rakstu uztur citas iestādes redaktors.');
+    const data: ArticleFileData = { ...args, caseId: null, kind: 'article_attachment', pages: null, scanSettings: null, createdBy: principal.userId, createdAt: now.toISOString() };
+    await writeRow(tx, { entity: 'document', id: args.id, data, centreId: null, everyone: article.everyone, ownerCode: article.owner_code });
     return applied();
   }),
 

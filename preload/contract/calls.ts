@@ -34,11 +34,13 @@ import {
   ServiceDetail,
   ServiceSummary,
   Session,
+  SignApplication,
   SyncConflict,
   SyncOverview,
   SyncStatus,
 } from './domain';
 import type { Role } from './domain';
+import { DeviceOverview, ScannerCapabilities, ScanSession, ScanSettings } from './devices';
 
 /**
  * Who may make a call: anyone (sign-in, app info), any signed-in user, or only users holding one of
@@ -145,6 +147,35 @@ export const calls = {
   }),
   'cases.attach': call({ input: z.object({ caseId: z.uuid(), file: FileContent }).strict(), output: AttachmentInfo, access: deskRoles }),
   'cases.pdf': call({ input: z.object({ id: z.uuid(), kind: z.enum(['application', 'receipt']) }).strict(), output: FileContent, access: deskRoles }),
+  /** The client signs the application PDF on the screen; the signed PDF becomes the case's attachment. */
+  'cases.sign': call({ input: SignApplication.strict(), output: AttachmentInfo, access: deskRoles }),
+
+  /** Scanning into a case (main/scanning): pages arrive by `scanner.progress` events. */
+  'scanner.devices': call({ input: Empty, output: z.object({ devices: z.array(DeviceOverview.shape.scanners.element), networkScanners: z.array(z.string()) }), access: deskRoles }),
+  'scanner.capabilities': call({ input: z.object({ deviceId: z.string().min(1).max(500) }).strict(), output: ScannerCapabilities, access: deskRoles }),
+  'scanner.start': call({ input: z.object({ deviceId: z.string().min(1).max(500), settings: ScanSettings.strict() }).strict(), output: ScanSession, access: deskRoles }),
+  'scanner.status': call({ input: z.object({ sessionId: z.uuid() }).strict(), output: ScanSession, access: deskRoles }),
+  'scanner.page': call({ input: z.object({ sessionId: z.uuid(), pageId: z.uuid() }).strict(), output: z.object({ mediaType: z.string(), contentBase64: z.string() }), access: deskRoles }),
+  'scanner.cancel': call({ input: z.object({ sessionId: z.uuid() }).strict(), output: ScanSession, access: deskRoles }),
+  'scanner.rescan': call({ input: z.object({ sessionId: z.uuid(), pageId: z.uuid() }).strict(), output: ScanSession, access: deskRoles }),
+  'scanner.save': call({
+    input: z
+      .object({
+        sessionId: z.uuid(),
+        caseId: z.uuid(),
+        name: z.string().trim().min(1).max(190),
+        pages: z.array(z.object({ id: z.uuid(), rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]) }).strict()).min(1).max(500),
+      })
+      .strict(),
+    output: z.object({ attachmentId: z.uuid(), pageCount: z.number().int().positive() }),
+    access: deskRoles,
+  }),
+  'scanner.discard': call({ input: z.object({ sessionId: z.uuid() }).strict(), output: z.null(), access: deskRoles }),
+  /** A driverless (eSCL/AirScan) network scanner, added by its address. */
+  'scanner.addNetwork': call({ input: z.object({ url: z.url({ protocol: /^https?$/u }).max(300) }).strict(), output: z.object({ networkScanners: z.array(z.string()) }), access: deskRoles }),
+  'scanner.removeNetwork': call({ input: z.object({ url: z.string().max(300) }).strict(), output: z.object({ networkScanners: z.array(z.string()) }), access: deskRoles }),
+  'devices.overview': call({ input: Empty, output: DeviceOverview, access: deskRoles }),
+  'devices.setSignatureSource': call({ input: z.object({ source: DeviceOverview.shape.signatureSource }).strict(), output: DeviceOverview, access: deskRoles }),
 
   'invoices.issue': call({ input: z.object({ caseId: z.uuid() }).strict(), output: InvoiceSummary, access: deskRoles }),
   'invoices.cancel': call({ input: z.object({ id: z.uuid(), reason: z.string().trim().min(3).max(1000) }).strict(), output: InvoiceSummary, access: deskRoles }),
@@ -193,6 +224,9 @@ export const calls = {
   'kb.history': call({ input: z.object({ id: z.string().min(1).max(200) }).strict(), output: z.object({ items: z.array(KbVersion), complete: z.boolean() }), access: 'signedIn' }),
   'kb.publish': call({ input: ArticleDraft.strict(), output: KbArticle, access: ['editor'] }),
   'kb.retire': call({ input: z.object({ id: z.string().min(1).max(200) }).strict(), output: KbArticle, access: ['editor'] }),
+  'kb.attach': call({ input: z.object({ articleId: z.string().min(1).max(200), file: FileContent }).strict(), output: KbArticle, access: ['editor'] }),
+  /** An article's file, from this desk's copy. */
+  'kb.file': call({ input: z.object({ id: z.string().min(1).max(200) }).strict(), output: FileContent, access: 'signedIn' }),
   'kb.scripts': call({ input: Empty, output: z.object({ items: z.array(KbScriptSummary) }), access: 'signedIn' }),
   'kb.script': call({ input: z.object({ id: z.string().min(1).max(200) }).strict(), output: KbScript, access: 'signedIn' }),
   'kb.publishScript': call({ input: ScriptDraft.strict(), output: KbScript, access: ['editor'] }),

@@ -195,6 +195,8 @@ export const KbArticle = z.object({
   lastReadVersion: z.number().int().nullable(),
   /** Waiting in the outbox: published here, not yet confirmed by the platform. */
   pending: z.boolean(),
+  /** Files that go with the article; `available` once the content is on this desk. */
+  files: z.array(z.object({ id: z.string(), name: z.string(), mediaType: z.string(), size: z.number().int().nonnegative(), available: z.boolean() })),
 });
 export type KbArticle = z.infer<typeof KbArticle>;
 
@@ -471,3 +473,39 @@ export const AuditEntry = z.object({
   reason: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** The client signs the application while it is a draft or just submitted, still at the desk. */
+export const signableStatuses: readonly CaseStatus[] = ['draft', 'submitted'];
+
+/** More pointer samples than any real signature needs; the cap also keeps one call under browser mode's 1 MiB message limit. */
+export const MAX_SIGNATURE_SAMPLES = 20_000;
+/** Fewer samples with the pen or finger down than this is a tap or a slip, not a signature. */
+export const MIN_SIGNATURE_SAMPLES = 10;
+
+const UnitInterval = z.number().min(0).max(1);
+
+/**
+ * One pointer sample from the signing area. A tuple, not an object, because a long signature has
+ * thousands: [x 0…1 left to right, y 0…1 top to bottom, pressure 0…1, microseconds since the first
+ * sample, pointer type, whether the pen or finger touches (false where it lifted)].
+ */
+export const ScreenSample = z.tuple([UnitInterval, UnitInterval, UnitInterval, z.number().int().min(0).max(3_600_000_000), z.enum(['mouse', 'pen', 'touch']), z.boolean()]);
+export type ScreenSample = z.infer<typeof ScreenSample>;
+
+/** A signature drawn on the desk's screen, with the size of the area it was drawn in (CSS pixels). */
+export const ScreenSignature = z
+  .object({
+    samples: z.array(ScreenSample).max(MAX_SIGNATURE_SAMPLES),
+    area: z.object({ width: z.number().positive().max(10_000), height: z.number().positive().max(10_000) }).strict(),
+  })
+  .strict();
+export type ScreenSignature = z.infer<typeof ScreenSignature>;
+
+/** The client signs the application PDF the screen showed, identified by its SHA-256. */
+export const SignApplication = z.object({
+  caseId: z.uuid(),
+  pdfSha256: z.string().regex(/^[0-9a-f]{64}$/u),
+  /** As the clerk typed it; empty takes the case's client's name. */
+  signer: z.object({ name: z.string().trim().max(200) }).strict(),
+  capture: ScreenSignature,
+});

@@ -10,6 +10,10 @@ export const events = {
   'clients.changed': z.object({ id: z.uuid() }),
   /** Articles or call scripts arrived or changed: open knowledge screens re-read what they show. */
   'kb.changed': z.object({}),
+  /** Pages arrived, or the scan ended, in a scanning session this desk runs. */
+  'scanner.progress': z.object({ sessionId: z.uuid() }),
+  /** A signature pad or scanner was plugged in or out. */
+  'devices.changed': z.object({}),
   'session.changed': z.object({ signedIn: z.boolean() }),
   'preferences.localeChanged': z.object({ locale: Locale }),
 } as const;

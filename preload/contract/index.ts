@@ -2,6 +2,7 @@ export * from './domain';
 export * from './errors';
 export * from './calls';
 export * from './events';
+export * from './devices';
 export * from './wire';
 export * from './client';
 export * from '../../shared/personal-code';

@@ -1,6 +1,8 @@
+import { scanningEn } from '../features/scanning/strings';
 import { knowledgeEn } from '../features/knowledge/strings';
 import { casesEn } from '../features/cases/strings';
 import { clientsEn } from '../features/clients/strings';
+import { signingEn } from '../features/signing/strings';
 import type { Translations } from './lv';
 
 export const en: Translations = {
@@ -41,6 +43,7 @@ export const en: Translations = {
     free: 'free of charge',
   },
   knowledge: knowledgeEn,
+  scanning: scanningEn,
 
   consultation: {
     title: 'Register a consultation',
@@ -177,6 +180,7 @@ export const en: Translations = {
     invalid: 'The reference’s check digits do not match: check for a mistyped or swapped digit.',
   },
   clients: clientsEn,
+  signing: signingEn,
   caseWork: casesEn,
   errors: {
     withDetail: '{{general}} Details (in Latvian): {{detail}}',

@@ -1,6 +1,8 @@
+import { scanningLv } from '../features/scanning/strings';
 import { knowledgeLv } from '../features/knowledge/strings';
 import { casesLv } from '../features/cases/strings';
 import { clientsLv } from '../features/clients/strings';
+import { signingLv } from '../features/signing/strings';
 /** Latvian: the working language and the shape every other language must match. */
 export const lv = {
   app: { name: 'Lete', skipToContent: 'Pāriet uz saturu', language: 'English', languageName: 'Latviešu', switchLanguage: 'Pārslēgt valodu uz angļu' },
@@ -40,6 +42,7 @@ export const lv = {
     free: 'bez maksas',
   },
   knowledge: knowledgeLv,
+  scanning: scanningLv,
 
   consultation: {
     title: 'Konsultācijas reģistrēšana',
@@ -176,6 +179,7 @@ export const lv = {
     invalid: 'Atsauces kontrolcipari nesakrīt: pārbaudiet, vai kāds cipars nav pārrakstīts vai samainīts vietām.',
   },
   clients: clientsLv,
+  signing: signingLv,
   caseWork: casesLv,
   errors: {
     withDetail: '{{detail}}',

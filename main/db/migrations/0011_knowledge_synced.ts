@@ -4,7 +4,8 @@ import type { Migration } from '../migrate';
  * The knowledge base becomes what the platform publishes, synced like every other row: articles carry
  * their audience, owner, template and legislation; editors keep every version; scripts arrive too.
  * The desk's own demo import (migration 5's rows) is dropped: the platform's copy replaces it on the
- * next pull. Reads and subscriptions stay on the desk: they are a reader's private markers.
+ * next pull. Reads and subscriptions stay on the desk: they are a reader's private markers. Articles
+ * may have files, downloaded to every desk that may read them.
  */
 export const m0011KnowledgeSynced: Migration = {
   version: 11,
@@ -84,6 +85,44 @@ export const m0011KnowledgeSynced: Migration = {
 
       -- A consultation recorded at the end of a call script keeps which script, version and path.
       ALTER TABLE consultations ADD COLUMN script TEXT;
+
+      -- Files this desk sends now belong to a case or, from an editor, to an article.
+      CREATE TABLE attachments_new (
+        id          TEXT PRIMARY KEY,
+        case_id     TEXT,
+        article_id  TEXT,
+        kind        TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        media_type  TEXT NOT NULL,
+        size        INTEGER NOT NULL CHECK (size > 0),
+        sha256      TEXT NOT NULL,
+        file        TEXT NOT NULL,
+        uploaded    INTEGER NOT NULL DEFAULT 0 CHECK (uploaded BETWEEN 0 AND size),
+        state       TEXT NOT NULL DEFAULT 'local' CHECK (state IN ('local', 'uploaded')),
+        error       TEXT,
+        created_at  TEXT NOT NULL,
+        CHECK ((case_id IS NULL) <> (article_id IS NULL))
+      ) STRICT;
+      INSERT INTO attachments_new (id, case_id, kind, name, media_type, size, sha256, file, uploaded, state, error, created_at)
+        SELECT id, case_id, kind, name, media_type, size, sha256, file, uploaded, state, error, created_at FROM attachments;
+      DROP TABLE attachments;
+      ALTER TABLE attachments_new RENAME TO attachments;
+      CREATE INDEX attachments_case ON attachments(case_id);
+      CREATE INDEX attachments_local ON attachments(state) WHERE state = 'local';
+
+      -- Every article's files as the platform lists them; \`file\` is set once the content is on this
+      -- desk, so an article reads offline with its attachments.
+      CREATE TABLE kb_files (
+        id          TEXT PRIMARY KEY,
+        article_id  TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        media_type  TEXT NOT NULL,
+        size        INTEGER NOT NULL,
+        sha256      TEXT NOT NULL,
+        file        TEXT,
+        created_at  TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX kb_files_article ON kb_files(article_id);
     `);
   },
 };

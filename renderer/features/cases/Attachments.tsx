@@ -3,18 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../preload/contract';
 import { useApp, useAppDispatch, useClient } from '../../app/hooks';
 import { actions } from '../../app/store';
+import { ScanDialog } from '../scanning/ScanDialog';
 import { ActionError } from './ActionError';
-import { dataUrlBase64, formatSize, MAX_ATTACHMENT_BYTES, mediaTypeOf } from './format';
+import { readBase64 } from '../../app/files';
+import { formatSize, MAX_ATTACHMENT_BYTES, mediaTypeOf } from './format';
 import { useAction } from './hooks';
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(dataUrlBase64(String(reader.result)));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
 
 /**
  * The case's documents. A document is first stored on this desk and then uploaded, resumably; until
@@ -28,6 +21,7 @@ export function Attachments({ detail }: { detail: CaseDetail }) {
   const locale = useApp((s) => s.locale);
   const action = useAction();
   const [problem, setProblem] = useState<string | null>(null);
+  const [scanning, setScanning] = useState(false);
 
   async function attach(e: ChangeEvent<HTMLInputElement>) {
     const input = e.currentTarget;
@@ -85,6 +79,10 @@ export function Attachments({ detail }: { detail: CaseDetail }) {
           {t('caseWork.attachHint')}
         </p>
       </div>
+      <button type="button" onClick={() => setScanning(true)}>
+        {t('scanning.open')}
+      </button>
+      {scanning && <ScanDialog caseId={detail.id} caseNumber={detail.caseNumber} onClose={() => setScanning(false)} />}
       {problem && (
         <p className="error" role="alert">
           {problem}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, FileContent, Result } from '../../../preload/contract';
 import { useClient } from '../../app/hooks';
+import { SignOnScreen } from '../signing/SignOnScreen';
 import { ActionError } from './ActionError';
 import { base64ToBytes } from './format';
 import { useAction } from './hooks';
@@ -104,6 +105,7 @@ export function Printouts({ detail }: { detail: CaseDetail }) {
           printLabel={t('caseWork.printApplication')}
           load={() => client.invoke('cases.pdf', { id: detail.id, kind: 'application' })}
         />
+        <SignOnScreen detail={detail} />
         {/* The receipt confirms a submission, so a draft has none yet. */}
         {detail.status !== 'draft' && (
           <PdfButtons

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormFieldSpec } from '../../../preload/contract';
-import { base64ToBytes, dataUrlBase64, formatSize, mediaTypeOf, formIssues, fromFieldInput, groupReference, toFieldInput, toFieldInputs, toFormValues } from './format';
+import { base64ToBytes, formatSize, mediaTypeOf, formIssues, fromFieldInput, groupReference, toFieldInput, toFieldInputs, toFormValues } from './format';
 
 const field = (type: FormFieldSpec['type'], key = 'x'): FormFieldSpec => ({ key, label: key, type, required: false });
 
@@ -17,9 +17,6 @@ describe('files', () => {
     expect(new TextDecoder().decode(base64ToBytes('JVBERi0xLjc='))).toBe('%PDF-1.7');
     const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
     expect(base64ToBytes(btoa(String.fromCharCode(...bytes)))).toEqual(bytes);
-  });
-  it('takes the content of a data URL', () => {
-    expect(dataUrlBase64('data:application/pdf;base64,JVBERi0xLjc=')).toBe('JVBERi0xLjc=');
   });
   it('knows a scan by its extension when the system gives no type', () => {
     expect(mediaTypeOf({ name: 'pase.TIF', type: '' })).toBe('image/tiff');

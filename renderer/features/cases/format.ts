@@ -19,11 +19,6 @@ export function mediaTypeOf(file: { name: string; type: string }): string {
   return file.type || mediaTypes[file.name.split('.').pop()?.toLowerCase() ?? ''] || 'application/octet-stream';
 }
 
-/** The base64 part of a `data:` URL, as FileReader.readAsDataURL gives it. */
-export function dataUrlBase64(url: string): string {
-  return url.slice(url.indexOf(',') + 1);
-}
-
 /** 20 MB of content: what the contract's base64 limit leaves room for. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KbArticle, KbSubscription, KbVersion } from '../../../preload/contract';
 import { errorText } from '../../app/errors';
 import { useApp, useAppDispatch, useClient } from '../../app/hooks';
 import { actions } from '../../app/store';
+import { downloadFile, readBase64 } from '../../app/files';
 import { formatDateTime } from '../../i18n/format';
 import { ArticleBody } from './ArticleBody';
 
@@ -41,6 +42,23 @@ export function ArticleView({ article, subscriptions, onSubscriptions, onEdit, o
     const result = await client.invoke('kb.history', { id: article.id });
     if (result.ok) setHistory(result.data);
     else setError(errorText(t, result.error));
+  }
+
+  async function openFile(id: string) {
+    const result = await client.invoke('kb.file', { id });
+    if (result.ok) downloadFile(result.data);
+    else setError(errorText(t, result.error));
+  }
+
+  async function attach(e: ChangeEvent<HTMLInputElement>) {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const result = await client.invoke('kb.attach', { articleId: article.id, file: { name: file.name, mediaType: file.type || 'application/octet-stream', contentBase64: await readBase64(file) } });
+    if (!result.ok) return setError(errorText(t, result.error));
+    onChanged(result.data);
+    dispatch(actions.announced(t('knowledge.attached', { name: file.name })));
   }
 
   async function retire() {
@@ -100,6 +118,32 @@ export function ArticleView({ article, subscriptions, onSubscriptions, onEdit, o
         )}
       </div>
       <ArticleBody body={article.body} />
+      {(article.files.length > 0 || onEdit) && (
+        <section aria-labelledby="kb-files">
+          <h3 id="kb-files">{t('knowledge.files')}</h3>
+          <ul className="article-list">
+            {article.files.map((f) => (
+              <li key={f.id}>
+                {f.available ? (
+                  <button type="button" className="link-button" onClick={() => void openFile(f.id)}>
+                    {f.name}
+                  </button>
+                ) : (
+                  <>
+                    {f.name} <span className="muted">{t('knowledge.fileNotHere')}</span>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+          {onEdit && (
+            <>
+              <label htmlFor="kb-attach">{t('knowledge.attach')}</label>
+              <input id="kb-attach" type="file" accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" onChange={(e) => void attach(e)} />
+            </>
+          )}
+        </section>
+      )}
       {article.serviceCodes.length > 0 && (
         <p>
           <strong>{t('knowledge.services')}:</strong> {article.serviceCodes.join(', ')}
