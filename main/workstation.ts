@@ -246,6 +246,7 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
       'scanner.addNetwork': (input) => ({ networkScanners: scanning.addNetworkScanner(input.url) }),
       'scanner.removeNetwork': (input) => ({ networkScanners: scanning.removeNetworkScanner(input.url) }),
       'devices.overview': () => devices.overview(),
+      'devices.testPad': (input) => devices.testPad(input.path),
       'devices.setSignatureSource': (input) => {
         devices.setSignatureSource(input.source);
         return devices.overview();

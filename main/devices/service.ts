@@ -1,4 +1,5 @@
-import { listPads, watchPads, type PadInfo } from '../../native/signature-pad';
+import { identifyPad, listPads, openPad, SignaturePadError, watchPads, type PadInfo } from '../../native/signature-pad';
+import { AppError } from '../../preload/contract';
 import type { DeviceOverview } from '../../preload/contract';
 import type { Db } from '../db/connection';
 import type { EventBus } from '../events';
@@ -28,6 +29,24 @@ export function createDevices(db: Db, deps: { scanning: Scanning; events: EventB
     async overview(): Promise<DeviceOverview> {
       const [scanners, found] = await Promise.all([deps.scanning.devices(), pads()]);
       return { scanners: scanners.devices, networkScanners: scanners.networkScanners, ...found, signatureSource: signatureSource() };
+    },
+
+    /** Opens the pad and reads what it is; a pad that fails says why in Latvian. */
+    async testPad(path: string) {
+      const info = (await list().catch(() => [])).find((p) => p.path === path);
+      if (!info) throw new AppError('NOT_FOUND', 'Šī parakstu planšete vairs nav pievienota. Pievienojiet to un mēģiniet vēlreiz.');
+      try {
+        const transport = await openPad(path);
+        try {
+          const profile = await identifyPad(transport, info.productId);
+          return { model: profile.model, firmware: profile.firmware, lcd: { width: profile.lcd.width, height: profile.lcd.height } };
+        } finally {
+          await transport.close();
+        }
+      } catch (error) {
+        if (error instanceof SignaturePadError) throw new AppError('TRANSPORT', error.message);
+        throw error;
+      }
     },
 
     setSignatureSource(source: DeviceOverview['signatureSource']) {

@@ -72,6 +72,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'scanner.addNetwork': unused,
     'scanner.removeNetwork': unused,
     'devices.overview': unused,
+    'devices.testPad': unused,
     'devices.setSignatureSource': unused,
     'kb.file': unused,
     'kb.scripts': unused,

@@ -175,6 +175,12 @@ export const calls = {
   'scanner.addNetwork': call({ input: z.object({ url: z.url({ protocol: /^https?$/u }).max(300) }).strict(), output: z.object({ networkScanners: z.array(z.string()) }), access: deskRoles }),
   'scanner.removeNetwork': call({ input: z.object({ url: z.string().max(300) }).strict(), output: z.object({ networkScanners: z.array(z.string()) }), access: deskRoles }),
   'devices.overview': call({ input: Empty, output: DeviceOverview, access: deskRoles }),
+  /** Opens the pad and reads what it is: model, firmware and screen size. */
+  'devices.testPad': call({
+    input: z.object({ path: z.string().min(1).max(500) }).strict(),
+    output: z.object({ model: z.string(), firmware: z.string().nullable(), lcd: z.object({ width: z.number(), height: z.number() }) }),
+    access: deskRoles,
+  }),
   'devices.setSignatureSource': call({ input: z.object({ source: DeviceOverview.shape.signatureSource }).strict(), output: DeviceOverview, access: deskRoles }),
 
   'invoices.issue': call({ input: z.object({ caseId: z.uuid() }).strict(), output: InvoiceSummary, access: deskRoles }),

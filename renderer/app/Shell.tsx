@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CasesScreen } from '../features/cases/CasesScreen';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { DeskScreen } from '../features/desk/DeskScreen';
+import { DevicesScreen } from '../features/devices/DevicesScreen';
 import { QuickConsultationDialog } from '../features/desk/QuickConsultationDialog';
 import { KnowledgeScreen } from '../features/knowledge/KnowledgeScreen';
 import { Placeholder } from '../features/placeholder/Placeholder';
@@ -118,6 +119,8 @@ export function Shell() {
           <ClientsScreen />
         ) : area === 'cases' ? (
           <CasesScreen />
+        ) : area === 'devices' ? (
+          <DevicesScreen />
         ) : (
           <Placeholder area={area} />
         )}

@@ -24,7 +24,7 @@ export interface KeyLike {
  * (`/`, `?`) only when the clerk is not typing in a field.
  */
 export function shortcutFor(e: KeyLike): ShortcutAction | null {
-  if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-6]$/u.test(e.code)) return { kind: 'area', index: Number(e.code.slice(5)) - 1 };
+  if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-7]$/u.test(e.code)) return { kind: 'area', index: Number(e.code.slice(5)) - 1 };
   if (e.altKey && !e.ctrlKey && e.code === 'KeyL') return { kind: 'language' };
   if (e.altKey && !e.ctrlKey && e.code === 'KeyS') return { kind: 'outbox' };
   if (e.altKey && !e.ctrlKey && e.code === 'KeyK') return { kind: 'consultation' };
@@ -37,7 +37,7 @@ export function shortcutFor(e: KeyLike): ShortcutAction | null {
 }
 
 export const shortcutList: { keys: string; action: 'areas' | 'search' | 'consultation' | 'newItem' | 'submit' | 'edit' | 'language' | 'outbox' | 'help' | 'escape' }[] = [
-  { keys: 'Alt+1 … Alt+6', action: 'areas' },
+  { keys: 'Alt+1 … Alt+7', action: 'areas' },
   { keys: '/ , Ctrl+K', action: 'search' },
   { keys: 'Alt+K', action: 'consultation' },
   { keys: 'Alt+N', action: 'newItem' },

@@ -2,7 +2,7 @@ import { configureStore, createSlice, type PayloadAction } from '@reduxjs/toolki
 import type { Locale, Session, SyncStatus } from '../../preload/contract';
 import type { LinkState } from '../transport/ws-client';
 
-export const areas = ['desk', 'clients', 'cases', 'knowledge', 'queue', 'supervisor'] as const;
+export const areas = ['desk', 'clients', 'cases', 'knowledge', 'queue', 'supervisor', 'devices'] as const;
 export type Area = (typeof areas)[number];
 
 interface AppState {

@@ -1,3 +1,4 @@
+import { devicesEn } from '../features/devices/strings';
 import { scanningEn } from '../features/scanning/strings';
 import { knowledgeEn } from '../features/knowledge/strings';
 import { casesEn } from '../features/cases/strings';
@@ -23,6 +24,7 @@ export const en: Translations = {
     knowledge: 'Knowledge',
     queue: 'Queue',
     supervisor: 'Supervisor',
+    devices: 'Devices',
   },
   header: { signedInAs: 'Signed in: {{name}}', desk: '{{desk}}, {{centre}}', noDesk: 'Not assigned to a desk', signOut: 'Sign out' },
   placeholder: {
@@ -44,6 +46,7 @@ export const en: Translations = {
   },
   knowledge: knowledgeEn,
   scanning: scanningEn,
+  devices: devicesEn,
 
   consultation: {
     title: 'Register a consultation',

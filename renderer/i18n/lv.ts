@@ -1,3 +1,4 @@
+import { devicesLv } from '../features/devices/strings';
 import { scanningLv } from '../features/scanning/strings';
 import { knowledgeLv } from '../features/knowledge/strings';
 import { casesLv } from '../features/cases/strings';
@@ -22,6 +23,7 @@ export const lv = {
     knowledge: 'Zināšanas',
     queue: 'Rinda',
     supervisor: 'Vadītājs',
+    devices: 'Ierīces',
   },
   header: { signedInAs: 'Pieslēdzies: {{name}}', desk: '{{desk}}, {{centre}}', noDesk: 'Nav piesaistīts letei', signOut: 'Iziet' },
   placeholder: {
@@ -43,6 +45,7 @@ export const lv = {
   },
   knowledge: knowledgeLv,
   scanning: scanningLv,
+  devices: devicesLv,
 
   consultation: {
     title: 'Konsultācijas reģistrēšana',
