@@ -197,6 +197,27 @@ export function ScanDialog({ caseId, caseNumber, onClose }: { caseId: string; ca
                 ))}
               </select>
             </div>
+            {settings.source !== 'flatbed' && (
+              <div className="field">
+                <label htmlFor="scan-max">{t('scanning.maxPages')}</label>
+                <input
+                  id="scan-max"
+                  type="number"
+                  min={1}
+                  max={500}
+                  inputMode="numeric"
+                  value={settings.maxPages ?? ''}
+                  aria-describedby="scan-max-hint"
+                  onChange={(e) => {
+                    const { maxPages: _all, ...rest } = settings;
+                    setSettings(e.target.value ? { ...rest, maxPages: Math.max(1, Math.min(500, Number(e.target.value))) } : rest);
+                  }}
+                />
+                <p id="scan-max-hint" className="hint">
+                  {t('scanning.maxPagesHint')}
+                </p>
+              </div>
+            )}
           </>
         )}
       </div>
