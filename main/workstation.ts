@@ -14,6 +14,7 @@ import { createConsultationService } from './consultations/service';
 import { createStatusService } from './status/service';
 import { createPreferences } from './preferences/service';
 import { startEsclServer } from '../native/scanner';
+import type { PadInfo, PadTiming, PadTransport } from '../native/signature-pad';
 import { createDevices } from './devices/service';
 import { createKnowledgeFiles } from './kb/files';
 import { createScanning } from './scanning/service';
@@ -42,6 +43,9 @@ export interface Ports {
   logger: Logger;
   /** The desktop shell's print viewer; browser mode prints from the browser's own PDF viewer instead. */
   printPdf: (bytes: Uint8Array, name: string) => Promise<void>;
+  /** The Wacom STU pads; node-hid's by default. */
+  signaturePads: { list: () => Promise<PadInfo[]>; open: (path: string) => Promise<PadTransport> };
+  padTiming: Partial<PadTiming>;
 }
 
 export interface Workstation {
@@ -85,7 +89,7 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
   // The demo's network scanner: a real eSCL server on loopback, so scanning works without hardware.
   const demoScanner = config.demoScanner ? await startEsclServer({ port: 0 }) : null;
   const scanning = createScanning(db, { clock, logger, events, attachments, env: process.env, builtInUrls: demoScanner ? [demoScanner.url] : [] });
-  const devices = createDevices(db, { scanning, events, logger });
+  const devices = createDevices(db, { scanning, events, logger, ...(ports.signaturePads ? { listPads: ports.signaturePads.list } : {}) });
   const stopWatchingPads = devices.watch();
   const numbers = caseNumbers(db);
   // The status bar reads the engine's link state, and the engine tells the status bar when it changes.
@@ -174,7 +178,18 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
   });
   const fontsDir = config.fontsDir ?? fileURLToPath(new URL('../assets/fonts/', import.meta.url));
   const printouts = createPrintouts(db, { clock, cases, invoices: invoiceRows, fontsDir });
-  const signing = createSigningService(db, { clock, cases, invoices: invoiceRows, attachments, events, dataDir: config.dataDir, fontsDir, onChanged: changedLocally });
+  const signing = createSigningService(db, {
+    clock,
+    cases,
+    invoices: invoiceRows,
+    attachments,
+    events,
+    dataDir: config.dataDir,
+    fontsDir,
+    onChanged: changedLocally,
+    ...(ports.signaturePads ? { pads: ports.signaturePads } : {}),
+    ...(ports.padTiming ? { padTiming: ports.padTiming } : {}),
+  });
   engine?.start();
   const pokes =
     platform && engine && config.platformUrl
@@ -228,6 +243,8 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
       },
       'cases.pdf': async (input) => signing.handedOut(input, await printouts.casePdf(input.id, input.kind)),
       'cases.sign': (input, connection) => signing.sign(connection, input),
+      'cases.signOnPad': (input, connection) => signing.signOnPad(connection, input),
+      'cases.cancelOnPad': (input) => signing.cancelOnPad(input.caseId),
       'scanner.devices': () => scanning.devices(),
       'scanner.capabilities': (input) => scanning.capabilities(input.deviceId),
       'scanner.start': (input) => scanning.start(input.deviceId, input.settings),
@@ -246,6 +263,7 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
       'scanner.addNetwork': (input) => ({ networkScanners: scanning.addNetworkScanner(input.url) }),
       'scanner.removeNetwork': (input) => ({ networkScanners: scanning.removeNetworkScanner(input.url) }),
       'devices.overview': () => devices.overview(),
+      'devices.signing': () => devices.signing(),
       'devices.testPad': (input) => devices.testPad(input.path),
       'devices.setSignatureSource': (input) => {
         devices.setSignatureSource(input.source);

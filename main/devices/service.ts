@@ -49,6 +49,10 @@ export function createDevices(db: Db, deps: { scanning: Scanning; events: EventB
       }
     },
 
+    async signing() {
+      return { ...(await pads()), signatureSource: signatureSource() };
+    },
+
     setSignatureSource(source: DeviceOverview['signatureSource']) {
       saveSource.run(source);
       deps.events.emit('devices.changed', {});

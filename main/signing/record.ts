@@ -155,3 +155,29 @@ export function screenRecord(input: ScreenRecordInput): SignatureRecord {
   }
   return record;
 }
+
+export interface PadRecordInput {
+  capture: SignatureCapture;
+  operator: { userId: string; displayName: string };
+  signer: { name: string; from: 'case' | 'typed' };
+  document: { sha256: string; caseId: string };
+  signedAt: Date;
+}
+
+/** The record of a signature written on a pad: the pad library's capture as it came, every sample by pen. */
+export function padRecord(input: PadRecordInput): SignatureRecord {
+  const record = parseRecord({
+    format: RECORD_FORMAT,
+    source: 'pad',
+    capture: { ...input.capture, samples: input.capture.samples.map((s) => ({ ...s, pointer: 'pen' })) },
+    operator: input.operator,
+    signer: input.signer,
+    reason: SIGNING_REASON,
+    document: input.document,
+    signedAt: input.signedAt.toISOString(),
+  });
+  if (inkedSamples(record) < MIN_SIGNATURE_SAMPLES) {
+    throw new AppError('INVALID_INPUT', 'Paraksts uz planšetes ir tukšs: lūdziet klientu parakstīties un nospiest ✓.', { issues: [{ path: 'capture.samples', message: 'empty' }] });
+  }
+  return record;
+}

@@ -12,7 +12,9 @@ import type { InvoiceQueries } from '../invoices/queries';
 import { loadFonts, type PdfFonts } from '../pdf/fonts';
 import type { Connection } from '../rpc/router';
 import { recordProtector } from './protect';
-import { screenRecord } from './record';
+import { padRecord, screenRecord, type SignatureRecord } from './record';
+import { padPrompt } from './pad-prompt';
+import { captureSignature, identifyPad, listPads, openPad, SignaturePadError, type PadInfo, type PadTiming, type PadTransport } from '../../native/signature-pad';
 import { sha256Hex, signApplication } from './sign';
 
 /** Application PDFs handed out recently enough that a client may be signing one of them now. */
@@ -27,12 +29,15 @@ export interface SigningDeps {
   dataDir: string;
   fontsDir: string;
   onChanged: () => void;
+  /** The Wacom STU pads (node-hid by default); tests give an in-memory pad. */
+  pads?: { list: () => Promise<PadInfo[]>; open: (path: string) => Promise<PadTransport> };
+  padTiming?: Partial<PadTiming>;
 }
 
 const fileName = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '-');
 
 /**
- * A client signs the application on the desk's screen; the signed PDF becomes the case's document.
+ * A client signs the application on the desk's screen or signature pad; the signed PDF becomes the case's document.
  *
  * The application PDF carries the moment it was printed, so printing it again a second later gives
  * other bytes. The service therefore remembers when each application PDF it handed out was made, and
@@ -72,6 +77,44 @@ export function createSigningService(db: Db, deps: SigningDeps) {
     return id;
   });
 
+  const pads = deps.pads ?? { list: listPads, open: openPad };
+  const padSessions = new Map<string, AbortController>();
+  const padError = (error: unknown) => (error instanceof SignaturePadError ? new AppError('TRANSPORT', error.message) : error);
+
+  /** Who signs which case, checked before anything is shown on a pad or stored. */
+  function signable(connection: Connection, input: { caseId: string; signer: { name: string } }) {
+    const session = signedIn(connection);
+    const c = deps.cases.get(input.caseId);
+    if (!signableStatuses.includes(c.status)) {
+      throw new AppError('CONFLICT', `Lieta ${c.caseNumber} ir statusā “${statusNames[c.status]}”: klients paraksta pieteikumu, kamēr tas ir melnraksts vai tikko iesniegts.`);
+    }
+    const name = input.signer.name || c.client?.name || '';
+    if (!name) {
+      throw new AppError('INVALID_INPUT', 'Norādiet parakstītāja vārdu un uzvārdu: lietai nav klienta, no kura to ņemt.', { issues: [{ path: 'signer.name', message: 'required' }] });
+    }
+    return { session, c, signer: { name, from: name === c.client?.name ? ('case' as const) : ('typed' as const) } };
+  }
+
+  /** The signed application on the case, with its audit line; the record is sealed inside the PDF. */
+  async function finish(userId: string, c: ReturnType<CaseService['get']>, record: SignatureRecord, pdfSha256: string): Promise<AttachmentInfo> {
+    const pdf = await shownApplication(c.id, pdfSha256);
+    const signed = await signApplication(pdf, record, { fonts: fontsOnce(), envelope: protector.seal(record) });
+    const id = store({
+      caseId: c.id,
+      name: `pieteikums-${fileName(c.caseNumber)}-parakstits.pdf`,
+      bytes: signed,
+      userId,
+      // Codes and counts only: the audit log carries no personal data.
+      detail: { source: record.source, samples: record.capture.samples.length, documentSha256: pdfSha256 },
+    });
+    handedOut.delete(pdfSha256);
+    deps.events.emit('cases.changed', { id: c.id });
+    deps.onChanged();
+    const saved = deps.attachments.forCase(c.id).find((a) => a.id === id);
+    if (!saved) throw new Error('signed application vanished after insert');
+    return saved;
+  }
+
   return {
     /** Passes a case PDF through, remembering an application's making time for `sign`. */
     async handedOut(request: { id: string; kind: 'application' | 'receipt' }, file: FileContent): Promise<FileContent> {
@@ -88,39 +131,63 @@ export function createSigningService(db: Db, deps: SigningDeps) {
     },
 
     async sign(connection: Connection, input: ParsedInput<'cases.sign'>): Promise<AttachmentInfo> {
-      const session = signedIn(connection);
-      const c = deps.cases.get(input.caseId);
-      if (!signableStatuses.includes(c.status)) {
-        throw new AppError('CONFLICT', `Lieta ${c.caseNumber} ir statusā “${statusNames[c.status]}”: klients paraksta pieteikumu, kamēr tas ir melnraksts vai tikko iesniegts.`);
-      }
-      const typed = input.signer.name;
-      const name = typed || c.client?.name || '';
-      if (!name) {
-        throw new AppError('INVALID_INPUT', 'Norādiet parakstītāja vārdu un uzvārdu: lietai nav klienta, no kura to ņemt.', { issues: [{ path: 'signer.name', message: 'required' }] });
-      }
+      const { session, c, signer } = signable(connection, input);
       const record = screenRecord({
         capture: input.capture,
         operator: { userId: session.user.id, displayName: session.user.displayName },
-        signer: { name, from: name === c.client?.name ? 'case' : 'typed' },
+        signer,
         document: { sha256: input.pdfSha256, caseId: c.id },
         signedAt: deps.clock.now(),
       });
-      const pdf = await shownApplication(c.id, input.pdfSha256);
-      const signed = await signApplication(pdf, record, { fonts: fontsOnce(), envelope: protector.seal(record) });
-      const id = store({
-        caseId: c.id,
-        name: `pieteikums-${fileName(c.caseNumber)}-parakstits.pdf`,
-        bytes: signed,
-        userId: session.user.id,
-        // Codes and counts only: the audit log carries no personal data.
-        detail: { source: record.source, samples: record.capture.samples.length, documentSha256: input.pdfSha256 },
+      return finish(session.user.id, c, record, input.pdfSha256);
+    },
+
+    /**
+     * The client signs on the desk's signature pad: the pad shows the prompt, the call ends when the
+     * client taps ✓ (signed), ✕ (cancelled) or the clerk cancels from the screen.
+     */
+    async signOnPad(connection: Connection, input: ParsedInput<'cases.signOnPad'>): Promise<AttachmentInfo> {
+      const { session, c, signer } = signable(connection, input);
+      await shownApplication(c.id, input.pdfSha256);
+      const [info] = await pads.list().catch((error: unknown) => {
+        throw padError(error);
       });
-      handedOut.delete(input.pdfSha256);
-      deps.events.emit('cases.changed', { id: c.id });
-      deps.onChanged();
-      const saved = deps.attachments.forCase(c.id).find((a) => a.id === id);
-      if (!saved) throw new Error('signed application vanished after insert');
-      return saved;
+      if (!info) throw new AppError('NOT_FOUND', 'Parakstu planšete nav pievienota. Pievienojiet to vai ļaujiet klientam parakstīties ekrānā.');
+      if (padSessions.has(c.id)) throw new AppError('CONFLICT', 'Šī lieta jau tiek parakstīta uz planšetes.');
+      const abort = new AbortController();
+      padSessions.set(c.id, abort);
+      try {
+        const transport = await pads.open(info.path).catch((error: unknown) => {
+          throw padError(error);
+        });
+        try {
+          const profile = await identifyPad(transport, info.productId);
+          const outcome = await captureSignature(transport, profile, { prompt: padPrompt(profile), signal: abort.signal }, deps.padTiming).catch((error: unknown) => {
+            throw padError(error);
+          });
+          if (outcome.outcome === 'cancelled') {
+            throw new AppError('CONFLICT', outcome.by === 'signer' ? 'Klients atcēla parakstīšanu uz planšetes.' : 'Parakstīšana uz planšetes atcelta.');
+          }
+          const record = padRecord({
+            capture: outcome.capture,
+            operator: { userId: session.user.id, displayName: session.user.displayName },
+            signer,
+            document: { sha256: input.pdfSha256, caseId: c.id },
+            signedAt: deps.clock.now(),
+          });
+          return await finish(session.user.id, c, record, input.pdfSha256);
+        } finally {
+          await transport.close().catch(() => undefined);
+        }
+      } finally {
+        padSessions.delete(c.id);
+      }
+    },
+
+    /** The clerk stops a signature waiting on the pad (the client will sign on screen instead). */
+    cancelOnPad(caseId: string) {
+      padSessions.get(caseId)?.abort();
+      return null;
     },
   };
 }

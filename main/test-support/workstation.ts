@@ -1,7 +1,7 @@
 import { afterEach } from 'vitest';
 import type { Clock } from '../clock';
 import type { Connection } from '../rpc/router';
-import { createWorkstation, type Workstation } from '../workstation';
+import { createWorkstation, type Ports, type Workstation } from '../workstation';
 import { useTempDir } from '../db/test-support';
 import type { CallInput, CallName, CallOutput } from '../../preload/contract';
 
@@ -26,7 +26,7 @@ export function useTestDesk() {
     for (const w of open.splice(0)) w.close();
   });
 
-  async function start(options: { dataDir?: string; clock?: Clock } = {}): Promise<TestDesk & { dataDir: string }> {
+  async function start(options: { dataDir?: string; clock?: Clock; ports?: Partial<Ports> } = {}): Promise<TestDesk & { dataDir: string }> {
     const dataDir = options.dataDir ?? tempDir();
     const workstation = await createWorkstation(
       {
@@ -37,7 +37,7 @@ export function useTestDesk() {
         deskId: null,
         passwordCost: 1024,
       },
-      { logger: silent, ...(options.clock ? { clock: options.clock } : {}) },
+      { logger: silent, ...options.ports, ...(options.clock ? { clock: options.clock } : {}) },
     );
     open.push(workstation);
     const connection: Connection = { id: 'test', session: null };

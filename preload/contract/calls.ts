@@ -149,6 +149,9 @@ export const calls = {
   'cases.pdf': call({ input: z.object({ id: z.uuid(), kind: z.enum(['application', 'receipt']) }).strict(), output: FileContent, access: deskRoles }),
   /** The client signs the application PDF on the screen; the signed PDF becomes the case's attachment. */
   'cases.sign': call({ input: SignApplication.strict(), output: AttachmentInfo, access: deskRoles }),
+  /** The same on the desk's signature pad: resolves when the client taps ✓ on the pad. */
+  'cases.signOnPad': call({ input: SignApplication.omit({ capture: true }).strict(), output: AttachmentInfo, access: deskRoles }),
+  'cases.cancelOnPad': call({ input: z.object({ caseId: z.uuid() }).strict(), output: z.null(), access: deskRoles }),
 
   /** Scanning into a case (main/scanning): pages arrive by `scanner.progress` events. */
   'scanner.devices': call({ input: Empty, output: z.object({ devices: z.array(DeviceOverview.shape.scanners.element), networkScanners: z.array(z.string()) }), access: deskRoles }),
@@ -175,6 +178,8 @@ export const calls = {
   'scanner.addNetwork': call({ input: z.object({ url: z.url({ protocol: /^https?$/u }).max(300) }).strict(), output: z.object({ networkScanners: z.array(z.string()) }), access: deskRoles }),
   'scanner.removeNetwork': call({ input: z.object({ url: z.string().max(300) }).strict(), output: z.object({ networkScanners: z.array(z.string()) }), access: deskRoles }),
   'devices.overview': call({ input: Empty, output: DeviceOverview, access: deskRoles }),
+  /** How this desk takes signatures, and the pads plugged in: what the signing dialog needs, without the scanners. */
+  'devices.signing': call({ input: Empty, output: DeviceOverview.pick({ pads: true, padsSupported: true, signatureSource: true }), access: deskRoles }),
   /** Opens the pad and reads what it is: model, firmware and screen size. */
   'devices.testPad': call({
     input: z.object({ path: z.string().min(1).max(500) }).strict(),

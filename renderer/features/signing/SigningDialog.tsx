@@ -71,6 +71,35 @@ export function SigningDialog({ detail, onClose }: { detail: CaseDetail; onClose
   const [ink, setInk] = useState({ signed: false, full: false });
   const [generation, setGeneration] = useState(0);
   const [signer, setSigner] = useState(detail.client?.name ?? '');
+  const [pad, setPad] = useState<string | null>(null);
+  const [onPad, setOnPad] = useState(false);
+
+  // A desk set to sign on a pad, with one plugged in, offers it; the screen stays the fallback.
+  useEffect(() => {
+    let live = true;
+    void client.invoke('devices.signing', {}).then((result) => {
+      if (live && result.ok && result.data.signatureSource === 'pad') setPad(result.data.pads[0]?.model ?? null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client]);
+
+  async function signOnPad() {
+    if (!pdf || action.busy) return;
+    setOnPad(true);
+    const result = await action.run(
+      () => client.invoke('cases.signOnPad', { caseId: detail.id, pdfSha256: pdf.sha256, signer: { name: signer.trim() } }),
+      () => t('signing.signed', { number: detail.caseNumber }),
+    );
+    setOnPad(false);
+    if (result.ok) onClose();
+  }
+
+  function close() {
+    if (onPad) void client.invoke('cases.cancelOnPad', { caseId: detail.id });
+    onClose();
+  }
 
   function view(e: MouseEvent, shown: ShownPdf) {
     if (shown.viewer === 'tab') return;
@@ -96,7 +125,7 @@ export function SigningDialog({ detail, onClose }: { detail: CaseDetail; onClose
 
   const state = ink.full ? t('signing.full') : ink.signed ? t('signing.inked') : t('signing.empty');
   return (
-    <Dialog titleId="signing-title" onClose={onClose} wide>
+    <Dialog titleId="signing-title" onClose={close} wide>
       <h2 id="signing-title">{t('signing.title')}</h2>
       <p>
         {t('signing.caseNumber', { number: detail.caseNumber })}
@@ -126,6 +155,16 @@ export function SigningDialog({ detail, onClose }: { detail: CaseDetail; onClose
           {t('signing.signerHint')}
         </p>
       </div>
+      {pad && (
+        <div className="notice">
+          <p>{onPad ? t('signing.padWaiting', { model: pad }) : t('signing.padReady', { model: pad })}</p>
+          {!onPad && (
+            <button type="button" className="primary" disabled={!pdf} onClick={() => void signOnPad()}>
+              {t('signing.onPad', { model: pad })}
+            </button>
+          )}
+        </div>
+      )}
       <p id="signing-instruction" className="hint">
         {t('signing.instruction')}
       </p>
@@ -147,7 +186,7 @@ export function SigningDialog({ detail, onClose }: { detail: CaseDetail; onClose
         <button type="button" onClick={clear}>
           {t('signing.clear')}
         </button>
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={close}>
           {t('signing.cancel')}
         </button>
       </div>

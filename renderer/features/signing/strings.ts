@@ -18,6 +18,9 @@ export const signingLv = {
   cleared: 'Paraksta laukums notīrīts.',
   cancel: 'Atcelt',
   confirm: 'Apstiprināt parakstu',
+  padReady: 'Pievienota parakstu planšete {{model}}: klients var parakstīties uz tās.',
+  padWaiting: 'Klients parakstās uz planšetes {{model}}; parakstu apstiprina ar ✓, atceļ ar ✕.',
+  onPad: 'Parakstīt uz planšetes {{model}}',
   signed: 'Pieteikums {{number}} parakstīts; parakstītais PDF pievienots lietai.',
   unavailable: 'Pieteikumu neizdevās sagatavot parakstīšanai: aizveriet logu un mēģiniet vēlreiz.',
 };
@@ -41,6 +44,9 @@ export const signingEn: typeof signingLv = {
   cleared: 'Signature area cleared.',
   cancel: 'Cancel',
   confirm: 'Confirm signature',
+  padReady: 'Signature pad {{model}} is connected: the client can sign on it.',
+  padWaiting: 'The client is signing on pad {{model}}; ✓ confirms, ✕ cancels.',
+  onPad: 'Sign on pad {{model}}',
   signed: 'Application {{number}} signed; the signed PDF was added to the case.',
   unavailable: 'The application could not be prepared for signing: close this window and try again.',
 };
