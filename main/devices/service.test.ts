@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saneConfig, type SaneConfig } from '../../native/scanner/test-support';
 import type { PadInfo } from '../../native/signature-pad';
 import { createEventBus } from '../events';
 import { useTestDesk } from '../test-support/workstation';
@@ -9,12 +10,26 @@ const stu530: PadInfo = { path: '/dev/hidraw-lete-missing-pad', productId: 0xa5,
 
 describe('the desk’s devices', () => {
   const desk = useTestDesk();
+  // The overview lists scanners too: SANE's test device only, so probing the machine's backends
+  // (network ones can take long) stays out of the test.
+  let sane: SaneConfig;
+  const saved = process.env.SANE_CONFIG_DIR;
+  beforeAll(() => {
+    sane = saneConfig(['test']);
+    process.env.SANE_CONFIG_DIR = sane.env.SANE_CONFIG_DIR;
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.SANE_CONFIG_DIR;
+    else process.env.SANE_CONFIG_DIR = saved;
+    sane.remove();
+  });
 
   it('lists no pad on a machine without one, through the real node-hid binding, and keeps signatures on screen', async () => {
     const d = await desk.start();
     await d.call('session.signIn', { username: 'klerks', password: 'demo' });
     const overview = await d.call('devices.overview', {});
     expect(overview).toMatchObject({ pads: [], padsSupported: true, signatureSource: 'screen' });
+    expect(overview.scanners.map((s) => s.id)).toContain('test:0');
     expect((await d.call('devices.setSignatureSource', { source: 'pad' })).signatureSource).toBe('pad');
     expect(await d.fail('devices.testPad', { path: '/dev/hidraw9' })).toMatchObject({ code: 'NOT_FOUND' });
   });

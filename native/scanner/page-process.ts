@@ -21,6 +21,11 @@ export interface PageProcessSpec {
   cancelWith: NodeJS.Signals;
   /** How long it may take to stop before it is killed. */
   cancelGraceMs: number;
+  /**
+   * How long it may go without a word (no page, no output) before it is taken for hung: a driver
+   * that stops answering must not leave the clerk waiting for ever. The pages so far are kept.
+   */
+  stallMs?: number;
 }
 
 /**
@@ -37,7 +42,23 @@ export function runPageProcess(spec: PageProcessSpec, settings: ScanSettings, op
     let reading = Promise.resolve();
 
     const child = spawn(spec.command, spec.args, { env: spec.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    let stalled = false;
+    let stallTimer: NodeJS.Timeout | undefined;
+    let killTimer: NodeJS.Timeout | undefined;
+    const alive = () => {
+      clearTimeout(stallTimer);
+      if (!spec.stallMs) return;
+      stallTimer = setTimeout(() => {
+        stalled = true;
+        child.kill(spec.cancelWith);
+        killTimer = setTimeout(() => child.kill('SIGKILL'), spec.cancelGraceMs);
+      }, spec.stallMs);
+    };
+    alive();
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      alive();
+    });
 
     const readPage = async (file: string) => {
       const bytes = new Uint8Array(await readFile(file));
@@ -54,6 +75,7 @@ export function runPageProcess(spec: PageProcessSpec, settings: ScanSettings, op
       options.onPage(page);
     };
     createInterface({ input: child.stdout }).on('line', (line) => {
+      alive();
       const file = spec.pageFile(line);
       if (file === null) {
         lines.push(line);
@@ -67,7 +89,6 @@ export function runPageProcess(spec: PageProcessSpec, settings: ScanSettings, op
         });
     });
 
-    let killTimer: NodeJS.Timeout | undefined;
     const cancel = () => {
       cancelled = true;
       child.kill(spec.cancelWith);
@@ -76,15 +97,18 @@ export function runPageProcess(spec: PageProcessSpec, settings: ScanSettings, op
     options.signal?.addEventListener('abort', cancel, { once: true });
 
     child.on('error', (error) => {
+      clearTimeout(stallTimer);
       options.signal?.removeEventListener('abort', cancel);
       reject(new ScannerError(isNotInstalled(error) ? 'no_scanner' : 'failed', { cause: error }));
     });
     child.on('close', (code) => {
       clearTimeout(killTimer);
+      clearTimeout(stallTimer);
       options.signal?.removeEventListener('abort', cancel);
       void reading.then(() => {
         if (pageFailure !== null) return reject(asScannerError(pageFailure, pages));
         if (cancelled) return reject(new ScannerError('cancelled', { pages }));
+        if (stalled) return reject(new ScannerError('failed', { pages, cause: new Error('no output from the scanner program') }));
         const failure = spec.failure({ code, stderr, lines });
         // The feeder running out after at least one sheet is how a stack ends.
         if (failure === null || (failure === 'feeder_empty' && pages.length > 0)) return resolve(pages);

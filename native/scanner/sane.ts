@@ -21,12 +21,16 @@ export interface SaneBackendOptions {
   listTimeoutMs?: number;
   /** How long scanimage may take to stop after being asked to cancel before it is killed. */
   cancelGraceMs?: number;
+  /** How long scanimage may stay silent (no page, no message) before it is taken for hung. */
+  stallMs?: number;
   /** Where page files wait until read; the system's temporary folder by default. */
   tempDir?: string;
 }
 
 const DEFAULT_LIST_TIMEOUT_MS = 60_000;
 const DEFAULT_CANCEL_GRACE_MS = 5_000;
+/** A feeder page or a lamp warming up takes seconds; two silent minutes is a hung driver. */
+const DEFAULT_STALL_MS = 120_000;
 
 /** Scanners reached through SANE's `scanimage` command (Linux, macOS). */
 export class SaneBackend implements ScannerBackend {
@@ -36,6 +40,7 @@ export class SaneBackend implements ScannerBackend {
   private readonly extraOptions: Readonly<Record<string, string>>;
   private readonly listTimeoutMs: number;
   private readonly cancelGraceMs: number;
+  private readonly stallMs: number;
   private readonly tempDir: string | undefined;
   /** `scanimage -A` opens the device, which takes seconds on USB: once per device is enough. */
   private readonly optionsByDevice = new Map<string, Promise<SaneOptions>>();
@@ -46,6 +51,7 @@ export class SaneBackend implements ScannerBackend {
     this.extraOptions = options.extraOptions ?? {};
     this.listTimeoutMs = options.listTimeoutMs ?? DEFAULT_LIST_TIMEOUT_MS;
     this.cancelGraceMs = options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS;
+    this.stallMs = options.stallMs ?? DEFAULT_STALL_MS;
     this.tempDir = options.tempDir;
   }
 
@@ -74,6 +80,7 @@ export class SaneBackend implements ScannerBackend {
         // SIGINT lets scanimage tell the device to stop (sane_cancel) and feed out the sheet.
         cancelWith: 'SIGINT',
         cancelGraceMs: this.cancelGraceMs,
+        stallMs: this.stallMs,
       };
       return await runPageProcess(spec, settings, options);
     } finally {
