@@ -9,6 +9,7 @@ import type { Connection } from '../main/rpc/router';
 import { createWorkstation, type Workstation } from '../main/workstation';
 import type { CallInput, CallName, CallOutput } from '../preload/contract';
 import { createPlatform, type Platform } from '../platform/server';
+import { signInOnline } from './clerk-flows';
 import { until } from './sync-check';
 import { axeViolations, openDesk, outputDir, screenshot, serious, type DeskInBrowser } from './harness';
 
@@ -80,14 +81,7 @@ describe('front-desk case work', () => {
   });
 
   it('signs the clerk in and waits until the desk has its case numbers', async () => {
-    await page.goto(desk.core.url);
-    await page.getByLabel('Lietotājvārds').waitFor();
-    await page.keyboard.type('klerks');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('demo');
-    await page.keyboard.press('Enter');
-    await page.getByRole('navigation').waitFor();
-    await expect.poll(() => page.getByRole('contentinfo').getByText('Tiešsaistē', { exact: true }).count(), slow).toBe(1);
+    await signInOnline(page, desk.core.url, 'klerks');
   });
 
   it('finds the client by personal code and opens the profile with a reason', async () => {

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatform, type Platform } from '../platform/server';
+import { registerDraft, signInOnline } from './clerk-flows';
 import { axeViolations, launchBrowser, outputDir, screenshot, serious, startCore, tempDataDir, watchPageErrors, type RunningCore } from './harness';
 
 const slow = { timeout: 60_000, interval: 250 };
@@ -54,26 +55,9 @@ describe('scanning paper into a case', () => {
   }
 
   it('registers an application to scan into', async () => {
-    await page.goto(core.url);
-    await page.getByLabel('Lietotājvārds').waitFor();
-    await page.keyboard.type('klerks');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('demo');
-    await page.keyboard.press('Enter');
-    await page.getByRole('navigation').waitFor();
-    await expect.poll(() => page.getByRole('contentinfo').getByText('Tiešsaistē', { exact: true }).count(), slow).toBe(1);
+    await signInOnline(page, core.url, 'klerks');
     await expect.poll(() => deskDb.prepare(`SELECT count(*) FROM case_number_blocks WHERE next <= last`).pluck().get(), slow).toBeGreaterThan(0);
-    await page.keyboard.press('Alt+3');
-    await page.getByRole('button', { name: /^Jauns pieteikums/u }).waitFor();
-    await page.keyboard.press('Alt+N');
-    const service = page.getByRole('combobox', { name: /pakalpojum/iu }).first();
-    await expect.poll(() => service.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.keyboard.type('bezdarbnieka statuss');
-    await expect.poll(() => page.getByRole('option').filter({ hasText: 'P.02' }).count()).toBeGreaterThan(0);
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('case-status').waitFor(slow);
+    expect(await registerDraft(page, 'bezdarbnieka statuss', 'P.02')).toMatch(/^P\.02 \d{5,}$/u);
   });
 
   it('scans five pages from the feeder, turns one, drops one and saves the rest on the case as one PDF', async () => {

@@ -9,6 +9,7 @@ import { signatureBox } from '../main/pdf/documents';
 import { recordProtector } from '../main/signing/protect';
 import { RECORD_FILE } from '../main/signing/sign';
 import { drawnPoints, embeddedFile, qpdfCheck } from '../main/signing/test-support';
+import { registerDraft, signInOnline } from './clerk-flows';
 import { createPlatform, type Platform } from '../platform/server';
 import { axeViolations, launchBrowser, outputDir, screenshot, serious, startCore, tempDataDir, watchPageErrors, type RunningCore } from './harness';
 
@@ -66,28 +67,9 @@ describe('signing an application on the screen', () => {
   const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
 
   it('registers an application once the desk is online with case numbers', async () => {
-    await page.goto(desk.core.url);
-    await page.getByLabel('Lietotājvārds').waitFor();
-    await page.keyboard.type('klerks');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('demo');
-    await page.keyboard.press('Enter');
-    await page.getByRole('navigation').waitFor();
-    await expect.poll(() => page.getByRole('contentinfo').getByText('Tiešsaistē', { exact: true }).count(), slow).toBe(1);
+    await signInOnline(page, desk.core.url, 'klerks');
     await expect.poll(() => deskDb.prepare(`SELECT count(*) FROM case_number_blocks WHERE next <= last`).pluck().get(), slow).toBeGreaterThan(0);
-
-    await page.keyboard.press('Alt+3');
-    await page.getByRole('button', { name: /^Jauns pieteikums/u }).waitFor();
-    await page.keyboard.press('Alt+N');
-    const service = page.getByRole('combobox', { name: /pakalpojum/iu }).first();
-    await expect.poll(() => service.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.keyboard.type('pases izsniegsana');
-    await expect.poll(() => page.getByRole('option').filter({ hasText: '1001' }).count()).toBeGreaterThan(0);
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('case-status').waitFor(slow);
-    caseNumber = (await page.getByRole('heading', { level: 2 }).filter({ hasText: /1001 \d+/u }).first().textContent())?.match(/1001 \d+/u)?.[0] ?? '';
+    caseNumber = await registerDraft(page, 'pases izsniegsana', '1001');
     expect(caseNumber).toMatch(/^1001 \d{5,}$/u);
   });
 
