@@ -15,12 +15,17 @@ export function readBase64(file: File): Promise<string> {
   });
 }
 
-/** Saves a file the core sent, through the browser's own download. */
-export function downloadFile(file: FileContent) {
-  const binary = atob(file.contentBase64);
+/** The bytes of base64 content, as the contract carries files. */
+export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
+  return bytes;
+}
+
+/** Saves a file the core sent, through the browser's own download. */
+export function downloadFile(file: FileContent) {
+  const url = URL.createObjectURL(new Blob([base64ToBytes(file.contentBase64)], { type: file.mediaType }));
   const link = document.createElement('a');
   link.href = url;
   link.download = file.name;

@@ -1,25 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, FileContent, Result } from '../../../preload/contract';
+import { base64ToBytes, downloadFile } from '../../app/files';
 import { useClient } from '../../app/hooks';
 import { SignOnScreen } from '../signing/SignOnScreen';
 import { ActionError } from './ActionError';
-import { base64ToBytes } from './format';
 import { useAction } from './hooks';
 
 function pdfUrl(file: FileContent): string {
   return URL.createObjectURL(new Blob([base64ToBytes(file.contentBase64)], { type: 'application/pdf' }));
-}
-
-function download(file: FileContent) {
-  const url = pdfUrl(file);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
 }
 
 /** Browser mode: the browser's own PDF viewer, in a new tab, has the print dialog. */
@@ -66,7 +55,7 @@ export function PdfButtons({ label, printLabel, load, describedBy }: PdfProps) {
   async function save() {
     if (action.busy) return;
     const result = await action.run(load, (f) => t('caseWork.downloaded', { name: f.name }));
-    if (result.ok) download(result.data);
+    if (result.ok) downloadFile(result.data);
   }
   async function print() {
     if (action.busy || !host) return;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormFieldSpec } from '../../../preload/contract';
-import { base64ToBytes, formatSize, mediaTypeOf, formIssues, fromFieldInput, groupReference, toFieldInput, toFieldInputs, toFormValues } from './format';
+import { formatSize, mediaTypeOf, formIssues, fromFieldInput, groupReference, toFieldInput, toFieldInputs, toFormValues } from './format';
 
 const field = (type: FormFieldSpec['type'], key = 'x'): FormFieldSpec => ({ key, label: key, type, required: false });
 
@@ -13,11 +13,6 @@ describe('payment references', () => {
 });
 
 describe('files', () => {
-  it('decodes base64 PDFs to bytes', () => {
-    expect(new TextDecoder().decode(base64ToBytes('JVBERi0xLjc='))).toBe('%PDF-1.7');
-    const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
-    expect(base64ToBytes(btoa(String.fromCharCode(...bytes)))).toEqual(bytes);
-  });
   it('knows a scan by its extension when the system gives no type', () => {
     expect(mediaTypeOf({ name: 'pase.TIF', type: '' })).toBe('image/tiff');
     expect(mediaTypeOf({ name: 'a.pdf', type: 'application/pdf' })).toBe('application/pdf');

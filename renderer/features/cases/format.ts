@@ -5,13 +5,6 @@ export function groupReference(reference: string): string {
   return reference.replace(/\s/gu, '').replace(/(.{4})(?=.)/gu, '$1 ');
 }
 
-export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 const mediaTypes: Record<string, string> = { pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', tif: 'image/tiff', tiff: 'image/tiff' };
 
 /** Some systems give a scan no type (TIFF on Windows, often); its extension still says what it is. */

@@ -5,7 +5,7 @@ import { Dialog } from '../../app/Dialog';
 import { useAppDispatch, useClient } from '../../app/hooks';
 import { actions } from '../../app/store';
 import { ActionError } from '../cases/ActionError';
-import { base64ToBytes } from '../cases/format';
+import { base64ToBytes } from '../../app/files';
 import { useAction } from '../cases/hooks';
 import { sha256Hex, SignatureRecorder } from './capture';
 import { SignatureCanvas } from './SignatureCanvas';
