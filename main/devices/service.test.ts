@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saneConfig, type SaneConfig } from '../../native/scanner/test-support';
+import { describe, expect, it } from 'vitest';
 import type { PadInfo } from '../../native/signature-pad';
 import { createEventBus } from '../events';
+import { useSaneTestDevice } from '../test-support/sane';
 import { useTestDesk } from '../test-support/workstation';
 import { createDevices } from './service';
 
@@ -10,19 +10,8 @@ const stu530: PadInfo = { path: '/dev/hidraw-lete-missing-pad', productId: 0xa5,
 
 describe('the desk’s devices', () => {
   const desk = useTestDesk();
-  // The overview lists scanners too: SANE's test device only, so probing the machine's backends
-  // (network ones can take long) stays out of the test.
-  let sane: SaneConfig;
-  const saved = process.env.SANE_CONFIG_DIR;
-  beforeAll(() => {
-    sane = saneConfig(['test']);
-    process.env.SANE_CONFIG_DIR = sane.env.SANE_CONFIG_DIR;
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.SANE_CONFIG_DIR;
-    else process.env.SANE_CONFIG_DIR = saved;
-    sane.remove();
-  });
+  // The overview lists scanners too: SANE's test device only.
+  useSaneTestDevice();
 
   it('lists no pad on a machine without one, through the real node-hid binding, and keeps signatures on screen', async () => {
     const d = await desk.start();

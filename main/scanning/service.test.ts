@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EsclBackend, SaneBackend, startEsclServer, type EsclServer } from '../../native/scanner';
-import { requireScanimage, saneConfig, type SaneConfig } from '../../native/scanner/test-support';
 import type { ScanSession } from '../../preload/contract';
 import { createEventBus } from '../events';
+import { useSaneTestDevice } from '../test-support/sane';
 import { useTestDesk, type TestDesk } from '../test-support/workstation';
 import { createScanning } from './service';
 
@@ -29,19 +29,7 @@ async function caseFor(d: TestDesk) {
 
 describe('scanning paper into a case', () => {
   const desk = useTestDesk();
-  let sane: SaneConfig;
-  const saved = process.env.SANE_CONFIG_DIR;
-  beforeAll(() => {
-    requireScanimage();
-    // SANE's `test` device only, so the machine's own scanners stay out of the test.
-    sane = saneConfig(['test']);
-    process.env.SANE_CONFIG_DIR = sane.env.SANE_CONFIG_DIR;
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.SANE_CONFIG_DIR;
-    else process.env.SANE_CONFIG_DIR = saved;
-    sane.remove();
-  });
+  const sane = useSaneTestDevice();
 
   it('scans five pages from the feeder, then saves them reordered, turned and without one as a PDF on the case', async () => {
     const d = await desk.start();
@@ -91,8 +79,8 @@ describe('scanning paper into a case', () => {
       logger: silent,
       events,
       attachments: d.workstation.attachments,
-      env: sane.env,
-      backends: async () => [new SaneBackend({ env: sane.env, extraOptions: { 'read-return-value': 'SANE_STATUS_NO_DOCS' } })],
+      env: sane().env,
+      backends: async () => [new SaneBackend({ env: sane().env, extraOptions: { 'read-return-value': 'SANE_STATUS_NO_DOCS' } })],
     });
     await empty.devices();
     const started = await empty.start('test:0', { source: 'feeder', colourMode: 'grey', resolution: 50, maxPages: 3 });
@@ -116,7 +104,7 @@ describe('scanning paper into a case', () => {
         logger: silent,
         events: createEventBus(),
         attachments: d.workstation.attachments,
-        env: sane.env,
+        env: sane().env,
         backends: async (urls) => [new EsclBackend({ urls })],
         builtInUrls: [scanner.url],
       });

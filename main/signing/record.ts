@@ -105,12 +105,32 @@ function inkedSamples(record: SignatureRecord): number {
   return strokes(captureOf(record)).reduce((sum, stroke) => sum + stroke.length, 0);
 }
 
-export interface ScreenRecordInput {
-  capture: ScreenSignature;
+/** Who signed what, on whose desk, and when: the same for a screen and a pad. */
+interface Signing {
   operator: { userId: string; displayName: string };
   signer: { name: string; from: 'case' | 'typed' };
   document: { sha256: string; caseId: string };
   signedAt: Date;
+}
+
+/** A checked record around a capture; a capture with too little ink is refused with `empty`'s words. */
+function recordOf(source: SignatureRecord['source'], capture: unknown, signing: Signing, empty: string): SignatureRecord {
+  const record = parseRecord({
+    format: RECORD_FORMAT,
+    source,
+    capture,
+    operator: signing.operator,
+    signer: signing.signer,
+    reason: SIGNING_REASON,
+    document: signing.document,
+    signedAt: signing.signedAt.toISOString(),
+  });
+  if (inkedSamples(record) < MIN_SIGNATURE_SAMPLES) throw new AppError('INVALID_INPUT', empty, { issues: [{ path: 'capture.samples', message: 'empty' }] });
+  return record;
+}
+
+export interface ScreenRecordInput extends Signing {
+  capture: ScreenSignature;
 }
 
 /**
@@ -120,10 +140,9 @@ export interface ScreenRecordInput {
 export function screenRecord(input: ScreenRecordInput): SignatureRecord {
   const { samples, area } = input.capture;
   const lastMicros = samples.at(-1)?.[3] ?? 0;
-  const record = parseRecord({
-    format: RECORD_FORMAT,
-    source: 'screen',
-    capture: {
+  return recordOf(
+    'screen',
+    {
       device: null,
       lcd: { width: area.width, height: area.height },
       startedAt: new Date(input.signedAt.getTime() - Math.ceil(lastMicros / 1000)).toISOString(),
@@ -142,42 +161,21 @@ export function screenRecord(input: ScreenRecordInput): SignatureRecord {
         pointer,
       })),
     },
-    operator: input.operator,
-    signer: input.signer,
-    reason: SIGNING_REASON,
-    document: input.document,
-    signedAt: input.signedAt.toISOString(),
-  });
-  if (inkedSamples(record) < MIN_SIGNATURE_SAMPLES) {
-    throw new AppError('INVALID_INPUT', 'Paraksts ir tukšs: lūdziet klientu parakstīties paraksta laukumā un tad apstipriniet.', {
-      issues: [{ path: 'capture.samples', message: 'empty' }],
-    });
-  }
-  return record;
+    input,
+    'Paraksts ir tukšs: lūdziet klientu parakstīties paraksta laukumā un tad apstipriniet.',
+  );
 }
 
-export interface PadRecordInput {
+export interface PadRecordInput extends Signing {
   capture: SignatureCapture;
-  operator: { userId: string; displayName: string };
-  signer: { name: string; from: 'case' | 'typed' };
-  document: { sha256: string; caseId: string };
-  signedAt: Date;
 }
 
 /** The record of a signature written on a pad: the pad library's capture as it came, every sample by pen. */
 export function padRecord(input: PadRecordInput): SignatureRecord {
-  const record = parseRecord({
-    format: RECORD_FORMAT,
-    source: 'pad',
-    capture: { ...input.capture, samples: input.capture.samples.map((s) => ({ ...s, pointer: 'pen' })) },
-    operator: input.operator,
-    signer: input.signer,
-    reason: SIGNING_REASON,
-    document: input.document,
-    signedAt: input.signedAt.toISOString(),
-  });
-  if (inkedSamples(record) < MIN_SIGNATURE_SAMPLES) {
-    throw new AppError('INVALID_INPUT', 'Paraksts uz planšetes ir tukšs: lūdziet klientu parakstīties un nospiest ✓.', { issues: [{ path: 'capture.samples', message: 'empty' }] });
-  }
-  return record;
+  return recordOf(
+    'pad',
+    { ...input.capture, samples: input.capture.samples.map((s) => ({ ...s, pointer: 'pen' })) },
+    input,
+    'Paraksts uz planšetes ir tukšs: lūdziet klientu parakstīties un nospiest ✓.',
+  );
 }
