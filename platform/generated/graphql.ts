@@ -28,6 +28,27 @@ export type Ack = {
   lastMutationId: Scalars['Int']['output'];
 };
 
+export type AlertSettings = {
+  __typename?: 'AlertSettings';
+  centreId: Scalars['ID']['output'];
+  minimumRatings: Scalars['Int']['output'];
+  satisfactionThreshold: Scalars['Float']['output'];
+};
+
+/** A time booked for a client in a queue; the client checks in at the kiosk with its code and gets an appointment ticket. */
+export type Appointment = {
+  __typename?: 'Appointment';
+  bookedBy: Scalars['ID']['output'];
+  cancelled: Scalars['Boolean']['output'];
+  centreId: Scalars['ID']['output'];
+  code: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  queueId: Scalars['ID']['output'];
+  serviceCode?: Maybe<Scalars['ID']['output']>;
+  startsAt: Scalars['String']['output'];
+  ticketId?: Maybe<Scalars['ID']['output']>;
+};
+
 export type Article = {
   __typename?: 'Article';
   audience: Scalars['String']['output'];
@@ -135,6 +156,19 @@ export type Centre = {
   name: Scalars['String']['output'];
 };
 
+export type CentreLive = {
+  __typename?: 'CentreLive';
+  alerts: Array<DashboardAlert>;
+  at: Scalars['String']['output'];
+  centreId: Scalars['ID']['output'];
+  centreName: Scalars['String']['output'];
+  queues: Array<QueueLive>;
+  ratingsToday: Scalars['Int']['output'];
+  satisfactionToday?: Maybe<Scalars['Float']['output']>;
+  settings: AlertSettings;
+  staff: Array<StaffLive>;
+};
+
 /** fieldVersions: the seq of each field's last write, the base versions of a desk's next edit. */
 export type Change = {
   __typename?: 'Change';
@@ -215,6 +249,15 @@ export type ConsultationOutcome =
   | 'referred'
   | 'unresolved';
 
+export type DashboardAlert = {
+  __typename?: 'DashboardAlert';
+  kind: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  messageEn: Scalars['String']['output'];
+  queueId?: Maybe<Scalars['ID']['output']>;
+  since?: Maybe<Scalars['String']['output']>;
+};
+
 export type Desk = {
   __typename?: 'Desk';
   centreId: Scalars['ID']['output'];
@@ -266,6 +309,45 @@ export type FormField = {
   options?: Maybe<Array<Scalars['String']['output']>>;
   required: Scalars['Boolean']['output'];
   type: Scalars['String']['output'];
+};
+
+export type HallBoard = {
+  __typename?: 'HallBoard';
+  at: Scalars['String']['output'];
+  calls: Array<HallCall>;
+  centreId: Scalars['ID']['output'];
+  centreName: Scalars['String']['output'];
+  queues: Array<HallQueue>;
+};
+
+export type HallCall = {
+  __typename?: 'HallCall';
+  calledAt: Scalars['String']['output'];
+  deskId: Scalars['ID']['output'];
+  deskName: Scalars['String']['output'];
+  number: Scalars['String']['output'];
+  queueId: Scalars['ID']['output'];
+  recalls: Scalars['Int']['output'];
+  status: TicketStatus;
+  ticketId: Scalars['ID']['output'];
+};
+
+/** The desk's last finished ticket, for the rating screen beside it. */
+export type HallFinished = {
+  __typename?: 'HallFinished';
+  finishedAt: Scalars['String']['output'];
+  number: Scalars['String']['output'];
+  rated: Scalars['Boolean']['output'];
+  ticketId: Scalars['ID']['output'];
+};
+
+export type HallQueue = {
+  __typename?: 'HallQueue';
+  letter: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  queueId: Scalars['ID']['output'];
+  serviceCodes: Array<Scalars['ID']['output']>;
+  waiting: Scalars['Int']['output'];
 };
 
 export type HistoryEntry = {
@@ -409,29 +491,44 @@ export type PushResult = {
 
 export type Query = {
   __typename?: 'Query';
+  appointments: Array<Appointment>;
   articleVersions: Array<Article>;
   /** In id order; `after` pages on from the last id of the previous page. */
   articles: Array<Article>;
   auditEvents: Array<AuditEvent>;
   case?: Maybe<Case>;
   cases: Array<Case>;
+  /** The supervisor's live view of a centre. */
+  centreLive: CentreLive;
   centres: Array<Centre>;
   /** Opens a client's 360 view; the reason is required and the viewing is audited. */
   clientProfile: ClientProfile;
   /** Finds clients across all centres by personal code, name, phone or e-mail; personal codes come masked. */
   clients: Array<Client>;
+  /** The rating screen beside a desk: the desk's most recently finished ticket today, if any. */
+  deskFinished?: Maybe<HallFinished>;
   desks: Array<Desk>;
   feedback: Array<Feedback>;
+  /** The hall's display and kiosk: today's calls (newest first) and each queue's waiting count. */
+  hallBoard: HallBoard;
   institutions: Array<Institution>;
   me: User;
   pull: PullResult;
   queues: Array<Queue>;
   scripts: Array<Script>;
   services: Array<Service>;
+  /** History from `from` to `to` (Riga days, inclusive), by period and dimension; no centreId is every centre the user may see. */
+  statistics: StatsReport;
   /** For a back-office integration: applications to its institution not yet taken. */
   submissions: Array<Submission>;
   tickets: Array<Ticket>;
   worktime: Array<WorktimeEntry>;
+};
+
+
+export type QueryAppointmentsArgs = {
+  centreId?: InputMaybe<Scalars['ID']['input']>;
+  day: Scalars['String']['input'];
 };
 
 
@@ -467,6 +564,11 @@ export type QueryCasesArgs = {
 };
 
 
+export type QueryCentreLiveArgs = {
+  centreId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryClientProfileArgs = {
   clientId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -476,6 +578,11 @@ export type QueryClientProfileArgs = {
 export type QueryClientsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   search: Scalars['String']['input'];
+};
+
+
+export type QueryDeskFinishedArgs = {
+  deskId: Scalars['ID']['input'];
 };
 
 
@@ -489,6 +596,11 @@ export type QueryFeedbackArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['String']['input'];
   to: Scalars['String']['input'];
+};
+
+
+export type QueryHallBoardArgs = {
+  centreId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -510,6 +622,15 @@ export type QueryServicesArgs = {
 };
 
 
+export type QueryStatisticsArgs = {
+  by: StatsDimension;
+  centreId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['String']['input'];
+  period: StatsPeriod;
+  to: Scalars['String']['input'];
+};
+
+
 export type QuerySubmissionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -528,6 +649,7 @@ export type QueryWorktimeArgs = {
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** waitTargetMinutes: the queue's service level: a client called within it was served within the target (SLA). */
 export type Queue = {
   __typename?: 'Queue';
   centreId: Scalars['ID']['output'];
@@ -535,6 +657,24 @@ export type Queue = {
   letter: Scalars['String']['output'];
   name: Scalars['String']['output'];
   serviceCodes: Array<Scalars['ID']['output']>;
+  waitTargetMinutes: Scalars['Int']['output'];
+};
+
+export type QueueLive = {
+  __typename?: 'QueueLive';
+  averageServiceSeconds?: Maybe<Scalars['Int']['output']>;
+  averageWaitSeconds?: Maybe<Scalars['Int']['output']>;
+  letter: Scalars['String']['output'];
+  longestWaitSeconds?: Maybe<Scalars['Int']['output']>;
+  name: Scalars['String']['output'];
+  noShowsToday: Scalars['Int']['output'];
+  overTarget: Scalars['Int']['output'];
+  queueId: Scalars['ID']['output'];
+  servedLastHour: Scalars['Int']['output'];
+  servedToday: Scalars['Int']['output'];
+  waitTargetMinutes: Scalars['Int']['output'];
+  waiting: Scalars['Int']['output'];
+  withinTargetShare?: Maybe<Scalars['Float']['output']>;
 };
 
 export type Role =
@@ -590,6 +730,64 @@ export type Service = {
   typicalDurationDays: Scalars['Int']['output'];
 };
 
+export type StaffLive = {
+  __typename?: 'StaffLive';
+  deskId?: Maybe<Scalars['ID']['output']>;
+  deskName?: Maybe<Scalars['String']['output']>;
+  displayName: Scalars['String']['output'];
+  servedToday: Scalars['Int']['output'];
+  since?: Maybe<Scalars['String']['output']>;
+  state: WorkState;
+  ticketNumber?: Maybe<Scalars['String']['output']>;
+  userId: Scalars['ID']['output'];
+};
+
+export type StatsDimension =
+  | 'centre'
+  | 'channel'
+  | 'clerk'
+  | 'institution'
+  | 'queue'
+  | 'service';
+
+export type StatsPeriod =
+  | 'day'
+  | 'month'
+  | 'week';
+
+export type StatsReport = {
+  __typename?: 'StatsReport';
+  by: StatsDimension;
+  centreId?: Maybe<Scalars['ID']['output']>;
+  from: Scalars['String']['output'];
+  period: StatsPeriod;
+  rows: Array<StatsRow>;
+  to: Scalars['String']['output'];
+  totals: Array<StatsRow>;
+};
+
+/**
+ * One period and one key of a dimension (a service, a clerk…); key `*` is the period's total. Ticket figures
+ * count tickets issued in the period; cases, consultations, ratings and handling time count what happened in it.
+ */
+export type StatsRow = {
+  __typename?: 'StatsRow';
+  averageRating?: Maybe<Scalars['Float']['output']>;
+  averageServiceSeconds?: Maybe<Scalars['Int']['output']>;
+  averageWaitSeconds?: Maybe<Scalars['Int']['output']>;
+  cases: Scalars['Int']['output'];
+  consultations: Scalars['Int']['output'];
+  handlingSeconds: Scalars['Int']['output'];
+  key: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
+  noShows: Scalars['Int']['output'];
+  period: Scalars['String']['output'];
+  ratings: Scalars['Int']['output'];
+  served: Scalars['Int']['output'];
+  tickets: Scalars['Int']['output'];
+  withinTargetShare?: Maybe<Scalars['Float']['output']>;
+};
+
 /** An application waiting for its owner's back office to take it. */
 export type Submission = {
   __typename?: 'Submission';
@@ -600,6 +798,7 @@ export type Submission = {
 
 export type Ticket = {
   __typename?: 'Ticket';
+  appointmentId?: Maybe<Scalars['ID']['output']>;
   calledAt?: Maybe<Scalars['String']['output']>;
   caseId?: Maybe<Scalars['ID']['output']>;
   category: TicketCategory;
@@ -616,6 +815,8 @@ export type Ticket = {
   serviceCode?: Maybe<Scalars['ID']['output']>;
   startedAt?: Maybe<Scalars['String']['output']>;
   status: TicketStatus;
+  /** A transfer to one desk: only that desk calls it. */
+  targetDeskId?: Maybe<Scalars['ID']['output']>;
   userId?: Maybe<Scalars['ID']['output']>;
 };
 
@@ -739,6 +940,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Ack: ResolverTypeWrapper<Ack>;
+  AlertSettings: ResolverTypeWrapper<AlertSettings>;
+  Appointment: ResolverTypeWrapper<Appointment>;
   Article: ResolverTypeWrapper<Article>;
   AuditEvent: ResolverTypeWrapper<AuditEvent>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
@@ -749,6 +952,7 @@ export type ResolversTypes = {
   CaseNumberBlock: ResolverTypeWrapper<CaseNumberBlock>;
   CaseStatus: CaseStatus;
   Centre: ResolverTypeWrapper<Centre>;
+  CentreLive: ResolverTypeWrapper<CentreLive>;
   Change: ResolverTypeWrapper<Change>;
   Channel: Channel;
   Client: ResolverTypeWrapper<Client>;
@@ -757,11 +961,17 @@ export type ResolversTypes = {
   Consent: ResolverTypeWrapper<Consent>;
   Consultation: ResolverTypeWrapper<Consultation>;
   ConsultationOutcome: ConsultationOutcome;
+  DashboardAlert: ResolverTypeWrapper<DashboardAlert>;
   Desk: ResolverTypeWrapper<Desk>;
   Document: ResolverTypeWrapper<Document>;
   Fee: ResolverTypeWrapper<Fee>;
   Feedback: ResolverTypeWrapper<Feedback>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FormField: ResolverTypeWrapper<FormField>;
+  HallBoard: ResolverTypeWrapper<HallBoard>;
+  HallCall: ResolverTypeWrapper<HallCall>;
+  HallFinished: ResolverTypeWrapper<HallFinished>;
+  HallQueue: ResolverTypeWrapper<HallQueue>;
   HistoryEntry: ResolverTypeWrapper<HistoryEntry>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Institution: ResolverTypeWrapper<Institution>;
@@ -780,11 +990,17 @@ export type ResolversTypes = {
   PushResult: ResolverTypeWrapper<PushResult>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Queue: ResolverTypeWrapper<Queue>;
+  QueueLive: ResolverTypeWrapper<QueueLive>;
   Role: ResolverTypeWrapper<string>;
   Script: ResolverTypeWrapper<Script>;
   ScriptChoice: ResolverTypeWrapper<ScriptChoice>;
   ScriptStep: ResolverTypeWrapper<ScriptStep>;
   Service: ResolverTypeWrapper<Service>;
+  StaffLive: ResolverTypeWrapper<StaffLive>;
+  StatsDimension: StatsDimension;
+  StatsPeriod: StatsPeriod;
+  StatsReport: ResolverTypeWrapper<StatsReport>;
+  StatsRow: ResolverTypeWrapper<StatsRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Submission: ResolverTypeWrapper<Omit<Submission, 'case'> & { case: ResolversTypes['Case'] }>;
   Ticket: ResolverTypeWrapper<Ticket>;
@@ -798,6 +1014,8 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Ack: Ack;
+  AlertSettings: AlertSettings;
+  Appointment: Appointment;
   Article: Article;
   AuditEvent: AuditEvent;
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
@@ -806,17 +1024,24 @@ export type ResolversParentTypes = {
   Case: CaseData;
   CaseNumberBlock: CaseNumberBlock;
   Centre: Centre;
+  CentreLive: CentreLive;
   Change: Change;
   Client: Client;
   ClientProfile: Omit<ClientProfile, 'cases'> & { cases: Array<ResolversParentTypes['Case']> };
   Conflict: Conflict;
   Consent: Consent;
   Consultation: Consultation;
+  DashboardAlert: DashboardAlert;
   Desk: Desk;
   Document: Document;
   Fee: Fee;
   Feedback: Feedback;
+  Float: Scalars['Float']['output'];
   FormField: FormField;
+  HallBoard: HallBoard;
+  HallCall: HallCall;
+  HallFinished: HallFinished;
+  HallQueue: HallQueue;
   HistoryEntry: HistoryEntry;
   ID: Scalars['ID']['output'];
   Institution: Institution;
@@ -833,10 +1058,14 @@ export type ResolversParentTypes = {
   PushResult: PushResult;
   Query: Record<PropertyKey, never>;
   Queue: Queue;
+  QueueLive: QueueLive;
   Script: Script;
   ScriptChoice: ScriptChoice;
   ScriptStep: ScriptStep;
   Service: Service;
+  StaffLive: StaffLive;
+  StatsReport: StatsReport;
+  StatsRow: StatsRow;
   String: Scalars['String']['output'];
   Submission: Omit<Submission, 'case'> & { case: ResolversParentTypes['Case'] };
   Ticket: Ticket;
@@ -847,6 +1076,24 @@ export type ResolversParentTypes = {
 export type AckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Ack'] = ResolversParentTypes['Ack']> = {
   clientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastMutationId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AlertSettingsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AlertSettings'] = ResolversParentTypes['AlertSettings']> = {
+  centreId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  minimumRatings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  satisfactionThreshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type AppointmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Appointment'] = ResolversParentTypes['Appointment']> = {
+  bookedBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  cancelled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  centreId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  queueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  serviceCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ticketId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type ArticleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = {
@@ -932,6 +1179,18 @@ export type CentreResolvers<ContextType = Context, ParentType extends ResolversP
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type CentreLiveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CentreLive'] = ResolversParentTypes['CentreLive']> = {
+  alerts?: Resolver<Array<ResolversTypes['DashboardAlert']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  centreId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  centreName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  queues?: Resolver<Array<ResolversTypes['QueueLive']>, ParentType, ContextType>;
+  ratingsToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  satisfactionToday?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  settings?: Resolver<ResolversTypes['AlertSettings'], ParentType, ContextType>;
+  staff?: Resolver<Array<ResolversTypes['StaffLive']>, ParentType, ContextType>;
+};
+
 export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
   data?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -989,6 +1248,14 @@ export type ConsultationResolvers<ContextType = Context, ParentType extends Reso
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type DashboardAlertResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DashboardAlert'] = ResolversParentTypes['DashboardAlert']> = {
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  messageEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  queueId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type DeskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Desk'] = ResolversParentTypes['Desk']> = {
   centreId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1034,6 +1301,40 @@ export type FormFieldResolvers<ContextType = Context, ParentType extends Resolve
   options?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type HallBoardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HallBoard'] = ResolversParentTypes['HallBoard']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  calls?: Resolver<Array<ResolversTypes['HallCall']>, ParentType, ContextType>;
+  centreId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  centreName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  queues?: Resolver<Array<ResolversTypes['HallQueue']>, ParentType, ContextType>;
+};
+
+export type HallCallResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HallCall'] = ResolversParentTypes['HallCall']> = {
+  calledAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deskId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  deskName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  queueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recalls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TicketStatus'], ParentType, ContextType>;
+  ticketId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type HallFinishedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HallFinished'] = ResolversParentTypes['HallFinished']> = {
+  finishedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ticketId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type HallQueueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HallQueue'] = ResolversParentTypes['HallQueue']> = {
+  letter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  queueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  serviceCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type HistoryEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HistoryEntry'] = ResolversParentTypes['HistoryEntry']> = {
@@ -1119,22 +1420,27 @@ export type PushResultResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  appointments?: Resolver<Array<ResolversTypes['Appointment']>, ParentType, ContextType, RequireFields<QueryAppointmentsArgs, 'day'>>;
   articleVersions?: Resolver<Array<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticleVersionsArgs, 'id'>>;
   articles?: Resolver<Array<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticlesArgs, 'first'>>;
   auditEvents?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType, RequireFields<QueryAuditEventsArgs, 'first'>>;
   case?: Resolver<Maybe<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   cases?: Resolver<Array<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<QueryCasesArgs, 'first'>>;
+  centreLive?: Resolver<ResolversTypes['CentreLive'], ParentType, ContextType, Partial<QueryCentreLiveArgs>>;
   centres?: Resolver<Array<ResolversTypes['Centre']>, ParentType, ContextType>;
   clientProfile?: Resolver<ResolversTypes['ClientProfile'], ParentType, ContextType, RequireFields<QueryClientProfileArgs, 'clientId' | 'reason'>>;
   clients?: Resolver<Array<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientsArgs, 'first' | 'search'>>;
+  deskFinished?: Resolver<Maybe<ResolversTypes['HallFinished']>, ParentType, ContextType, RequireFields<QueryDeskFinishedArgs, 'deskId'>>;
   desks?: Resolver<Array<ResolversTypes['Desk']>, ParentType, ContextType, Partial<QueryDesksArgs>>;
   feedback?: Resolver<Array<ResolversTypes['Feedback']>, ParentType, ContextType, RequireFields<QueryFeedbackArgs, 'first' | 'from' | 'to'>>;
+  hallBoard?: Resolver<ResolversTypes['HallBoard'], ParentType, ContextType, Partial<QueryHallBoardArgs>>;
   institutions?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   pull?: Resolver<ResolversTypes['PullResult'], ParentType, ContextType, RequireFields<QueryPullArgs, 'checkpoint' | 'limit'>>;
   queues?: Resolver<Array<ResolversTypes['Queue']>, ParentType, ContextType, Partial<QueryQueuesArgs>>;
   scripts?: Resolver<Array<ResolversTypes['Script']>, ParentType, ContextType>;
   services?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<QueryServicesArgs, 'first'>>;
+  statistics?: Resolver<ResolversTypes['StatsReport'], ParentType, ContextType, RequireFields<QueryStatisticsArgs, 'by' | 'from' | 'period' | 'to'>>;
   submissions?: Resolver<Array<ResolversTypes['Submission']>, ParentType, ContextType, RequireFields<QuerySubmissionsArgs, 'first'>>;
   tickets?: Resolver<Array<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketsArgs, 'first'>>;
   worktime?: Resolver<Array<ResolversTypes['WorktimeEntry']>, ParentType, ContextType, RequireFields<QueryWorktimeArgs, 'day'>>;
@@ -1146,6 +1452,23 @@ export type QueueResolvers<ContextType = Context, ParentType extends ResolversPa
   letter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   serviceCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  waitTargetMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type QueueLiveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QueueLive'] = ResolversParentTypes['QueueLive']> = {
+  averageServiceSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  averageWaitSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  letter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  longestWaitSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  noShowsToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overTarget?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  servedLastHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  servedToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitTargetMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withinTargetShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type RoleResolvers = EnumResolverSignature<{ admin?: any, agent?: any, clerk?: any, editor?: any, integration?: any, kiosk?: any, supervisor?: any }, ResolversTypes['Role']>;
@@ -1190,6 +1513,44 @@ export type ServiceResolvers<ContextType = Context, ParentType extends Resolvers
   typicalDurationDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type StaffLiveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StaffLive'] = ResolversParentTypes['StaffLive']> = {
+  deskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  deskName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  servedToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['WorkState'], ParentType, ContextType>;
+  ticketNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type StatsReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatsReport'] = ResolversParentTypes['StatsReport']> = {
+  by?: Resolver<ResolversTypes['StatsDimension'], ParentType, ContextType>;
+  centreId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['StatsPeriod'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['StatsRow']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totals?: Resolver<Array<ResolversTypes['StatsRow']>, ParentType, ContextType>;
+};
+
+export type StatsRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatsRow'] = ResolversParentTypes['StatsRow']> = {
+  averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  averageServiceSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  averageWaitSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  cases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  consultations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  handlingSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  noShows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ratings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  served?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tickets?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withinTargetShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type SubmissionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Submission'] = ResolversParentTypes['Submission']> = {
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   case?: Resolver<ResolversTypes['Case'], ParentType, ContextType>;
@@ -1197,6 +1558,7 @@ export type SubmissionResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type TicketResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Ticket'] = ResolversParentTypes['Ticket']> = {
+  appointmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   calledAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   caseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['TicketCategory'], ParentType, ContextType>;
@@ -1213,6 +1575,7 @@ export type TicketResolvers<ContextType = Context, ParentType extends ResolversP
   serviceCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TicketStatus'], ParentType, ContextType>;
+  targetDeskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
@@ -1240,6 +1603,8 @@ export type WorktimeEntryResolvers<ContextType = Context, ParentType extends Res
 
 export type Resolvers<ContextType = Context> = {
   Ack?: AckResolvers<ContextType>;
+  AlertSettings?: AlertSettingsResolvers<ContextType>;
+  Appointment?: AppointmentResolvers<ContextType>;
   Article?: ArticleResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
@@ -1247,17 +1612,23 @@ export type Resolvers<ContextType = Context> = {
   Case?: CaseResolvers<ContextType>;
   CaseNumberBlock?: CaseNumberBlockResolvers<ContextType>;
   Centre?: CentreResolvers<ContextType>;
+  CentreLive?: CentreLiveResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
   Client?: ClientResolvers<ContextType>;
   ClientProfile?: ClientProfileResolvers<ContextType>;
   Conflict?: ConflictResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   Consultation?: ConsultationResolvers<ContextType>;
+  DashboardAlert?: DashboardAlertResolvers<ContextType>;
   Desk?: DeskResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
   Fee?: FeeResolvers<ContextType>;
   Feedback?: FeedbackResolvers<ContextType>;
   FormField?: FormFieldResolvers<ContextType>;
+  HallBoard?: HallBoardResolvers<ContextType>;
+  HallCall?: HallCallResolvers<ContextType>;
+  HallFinished?: HallFinishedResolvers<ContextType>;
+  HallQueue?: HallQueueResolvers<ContextType>;
   HistoryEntry?: HistoryEntryResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
@@ -1271,11 +1642,15 @@ export type Resolvers<ContextType = Context> = {
   PushResult?: PushResultResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Queue?: QueueResolvers<ContextType>;
+  QueueLive?: QueueLiveResolvers<ContextType>;
   Role?: RoleResolvers;
   Script?: ScriptResolvers<ContextType>;
   ScriptChoice?: ScriptChoiceResolvers<ContextType>;
   ScriptStep?: ScriptStepResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
+  StaffLive?: StaffLiveResolvers<ContextType>;
+  StatsReport?: StatsReportResolvers<ContextType>;
+  StatsRow?: StatsRowResolvers<ContextType>;
   Submission?: SubmissionResolvers<ContextType>;
   Ticket?: TicketResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
