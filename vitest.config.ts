@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['{main,preload,renderer,native,assets,platform,shared,scripts,eslint-rules}/**/*.test.ts'],
+          include: ['{main,preload,renderer,native,assets,platform,shared,scripts,eslint-rules,screens}/**/*.test.ts'],
           testTimeout: 20_000,
         },
       },

@@ -18,6 +18,8 @@ const allowed = {
   native: [],
   assets: ['shared'],
   platform: ['assets', 'shared'],
+  // The hall's browser pages (kiosk, display, rating screen): they talk to the platform over HTTP only.
+  screens: ['shared'],
   // End-to-end tests start the real core and the real platform side by side.
   e2e: ['assets', 'main', 'preload/contract', 'platform', 'shared'],
   scripts: [],

@@ -34,6 +34,13 @@ describe('layering lint rule', () => {
     expect(await lint('bench/x.ts', `import { createPlatform } from '../platform/server';\nvoid createPlatform;\n`)).toEqual([]);
     expect(await lint('bench/x.ts', `export * from '../renderer/app/store';\n`)).toHaveLength(1);
   });
+  it('keeps the hall screens to shared rules, never the platform or the desk', async () => {
+    expect(await lint('screens/src/x.ts', `import { rigaDay } from '../../shared/riga-day';\nvoid rigaDay;\n`)).toEqual([]);
+    expect(await lint('screens/src/x.ts', `import { createPlatform } from '../../platform/server';\nvoid createPlatform;\n`)).toEqual([
+      "Layering: 'screens' must not import from 'platform' (see docs/architecture.md).",
+    ]);
+    expect(await lint('screens/src/x.ts', `export * from '../../renderer/app/store';\n`)).toHaveLength(1);
+  });
   it('stops the core from reaching into the renderer', async () => {
     expect(await lint('main/x.ts', `export * from '../renderer/app/store';\n`)).toHaveLength(1);
   });

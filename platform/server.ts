@@ -13,6 +13,7 @@ import type { DemoHistoryOptions } from './demo-history';
 import { createDocumentRoutes } from './documents/http';
 import { createGraphql } from './graphql';
 import { logIncident, silentLog, type Log } from './log';
+import { createScreenRoutes } from './screens/http';
 
 export interface PlatformOptions {
   /** PostgreSQL in production; otherwise embedded PGlite in `dataDir` (in memory without one). */
@@ -36,6 +37,8 @@ export interface PlatformOptions {
   backOffice?: { paceMs: number; tickMs: number };
   /** How often overdue cases are escalated; off when not given. */
   slaSweepMs?: number;
+  /** The built hall screens (kiosk, display, rating) served at /screens/; found beside the source or bundle when not given. */
+  screensDir?: string;
 }
 
 export interface Platform {
@@ -57,12 +60,13 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Pla
   const secret = new TextEncoder().encode(options.tokenSecret ?? randomBytes(32).toString('hex'));
   const tokens = createTokens(secret, undefined, options.accessTokenSeconds);
   const documentRoutes = createDocumentRoutes({ sql, tokens });
+  const screenRoutes = createScreenRoutes(options.screensDir ? { dir: options.screensDir } : {});
   const pokes = new EventEmitter();
   pokes.setMaxListeners(0);
   // Every instance on the same database hears every change, so a desk is poked whichever one it is on.
   await sql.listen(POKE_CHANNEL, () => pokes.emit('poke'));
   const changed = () => void sql.query(`NOTIFY ${POKE_CHANNEL}`).catch(() => undefined);
-  const yoga = createGraphql({ sql, tokens, production: options.production ?? false, onChanged: changed, log });
+  const yoga = createGraphql({ sql, tokens, production: options.production ?? false, onChanged: changed, log, clock: options.clock });
 
   // Server-sent events: a poke only tells desks to pull; pull is the one path data takes.
   async function events(req: IncomingMessage, res: ServerResponse) {
@@ -86,6 +90,10 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Pla
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
+      return;
+    }
+    if (path === '/screens' || path?.startsWith('/screens/')) {
+      screenRoutes(req, res, path);
       return;
     }
     if (path === '/events') {
