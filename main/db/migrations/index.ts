@@ -10,6 +10,7 @@ import { m0008Attachments } from './0008_attachments';
 import { m0009OutboxAnsweredVersion } from './0009_outbox_answered_version';
 import { m0010Casework } from './0010_casework';
 import { m0011KnowledgeSynced } from './0011_knowledge_synced';
+import { m0012Queue } from './0012_queue';
 
 /** In order; a migration is never edited once released: add the next one instead. */
-export const migrations: readonly Migration[] = [m0001Directory, m0002Catalogue, m0003ConsultationsOutbox, m0004Audit, m0005Knowledge, m0006SyncFailures, m0007Replica, m0008Attachments, m0009OutboxAnsweredVersion, m0010Casework, m0011KnowledgeSynced];
+export const migrations: readonly Migration[] = [m0001Directory, m0002Catalogue, m0003ConsultationsOutbox, m0004Audit, m0005Knowledge, m0006SyncFailures, m0007Replica, m0008Attachments, m0009OutboxAnsweredVersion, m0010Casework, m0011KnowledgeSynced, m0012Queue];
