@@ -37,6 +37,7 @@ import { createInvoiceService } from './invoices/service';
 import { createPrintouts } from './cases/printouts';
 import { createSigningService } from './signing/service';
 import { installationId } from './sync/engine';
+import { createSupervisionService } from './supervision/service';
 
 export interface Ports {
   clock: Clock;
@@ -59,6 +60,8 @@ export interface Workstation {
   close(): void;
 }
 
+/** Rows that change the supervisor's live figures. */
+const supervisionEntities = new Set(['ticket', 'worktime', 'feedback', 'queue', 'alert_settings']);
 const attachableTypes = ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff'];
 
 /** The router admits these calls only with a session; this narrows its type for the services. */
@@ -118,6 +121,7 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
           const client = changes.findLast((c) => c.entity === 'client');
           if (client) events.emit('clients.changed', { id: client.id });
           if (changes.some((c) => c.entity === 'article' || c.entity === 'script')) events.emit('kb.changed', {});
+          if (changes.some((c) => supervisionEntities.has(c.entity))) events.emit('supervision.changed', {});
         },
       })
     : null;
@@ -178,6 +182,7 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
   });
   const fontsDir = config.fontsDir ?? fileURLToPath(new URL('../assets/fonts/', import.meta.url));
   const printouts = createPrintouts(db, { clock, cases, invoices: invoiceRows, fontsDir });
+  const supervision = createSupervisionService(db, { clock, store, remote: online, fontsDir, onChanged: changedLocally });
   const signing = createSigningService(db, {
     clock,
     cases,
@@ -294,6 +299,11 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
           };
         });
       },
+      'supervision.live': (_input, connection) => supervision.live(signedIn(connection)),
+      'supervision.history': (input, connection) => supervision.history(signedIn(connection), input),
+      'supervision.export': (input, connection) => supervision.export(signedIn(connection), input),
+      'supervision.setTarget': (input, connection) => supervision.setTarget(signedIn(connection), input),
+      'supervision.setAlerts': (input, connection) => supervision.setAlerts(signedIn(connection), input),
       'kb.search': (input, connection) => knowledge.search(signedInUser(connection), input.query, input.limit),
       'kb.get': (input, connection) => knowledge.get(signedInUser(connection), input.id),
       'kb.suggest': (input, connection) => knowledge.suggest(signedInUser(connection), input),

@@ -6,12 +6,13 @@ import type { Db } from '../db/connection';
 import { documentEffects } from '../documents/sync';
 import { invoiceEffects, invoiceProjection } from '../invoices/sync';
 import { knowledgeEffects, knowledgeProjections } from '../kb/sync';
+import { supervisionEffects } from '../supervision/sync';
 import { createLocalStore } from './store';
 
 /** The desk's store with every feature's local effects and table projections registered. */
 export function createDeskStore(db: Db) {
   return createLocalStore(db, {
-    effects: { ...consultationEffects, ...documentEffects, ...clientEffects, ...caseEffects(db), ...invoiceEffects(db), ...knowledgeEffects },
+    effects: { ...consultationEffects, ...documentEffects, ...clientEffects, ...caseEffects(db), ...invoiceEffects(db), ...knowledgeEffects, ...supervisionEffects },
     projections: {
       ...catalogueProjections(db),
       consultation: consultationProjection(db),

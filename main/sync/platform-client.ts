@@ -1,6 +1,10 @@
 import { ClientError, GraphQLClient } from 'graphql-request';
 import {
   ArticleVersionsDocument,
+  CentreLiveDocument,
+  StatisticsDocument,
+  type StatsDimension,
+  type StatsPeriod,
   AuditEventsDocument,
   ImportedArticlesDocument,
   ClientProfileDocument,
@@ -189,6 +193,10 @@ export function createPlatformClient(url: string, options: { timeoutMs?: number 
     auditEvents: async (clientId: string) => (await call((c) => c.request(AuditEventsDocument, { clientId }))).auditEvents,
     articleVersions: async (id: string) => (await call((c) => c.request(ArticleVersionsDocument, { id }))).articleVersions,
     importedArticles: async (first: number, after: string | null) => (await call((c) => c.request(ImportedArticlesDocument, { first, after }))).articles,
+    /** The supervisor's live view of a centre (the user's own without an id). */
+    centreLive: async (centreId: string | null) => (await call((c) => c.request(CentreLiveDocument, { centreId }))).centreLive,
+    statistics: async (query: { centreId: string | null; from: string; to: string; period: StatsPeriod; by: StatsDimension }) =>
+      (await call((c) => c.request(StatisticsDocument, query))).statistics,
     // Narrows the JSON scalar to the shape every synced row's data has (see PullResult).
     pull: async (checkpoint: number, limit: number, clientId: string): Promise<PullResult> => (await call((c) => c.request(PullDocument, { checkpoint, limit, clientId }))).pull as PullResult,
   };

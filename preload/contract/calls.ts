@@ -41,6 +41,7 @@ import {
 } from './domain';
 import type { Role } from './domain';
 import { DeviceOverview, ScannerCapabilities, ScanSession, ScanSettings } from './devices';
+import { AlertSettings, StatsQuery, StatsReport, SupervisionLive } from './supervision';
 
 /**
  * Who may make a call: anyone (sign-in, app info), any signed-in user, or only users holding one of
@@ -209,6 +210,19 @@ export const calls = {
   'app.printPdf': call({ input: z.object({ file: FileContent }).strict(), output: z.null(), access: 'signedIn' }),
 
   'audit.clientAccess': call({ input: z.object({ clientId: z.uuid() }).strict(), output: z.array(AuditEntry), access: ['supervisor', 'admin'] }),
+
+  /** The supervisor's dashboard (main/supervision): live figures, kept from the last answer while the platform is unreachable. */
+  'supervision.live': call({ input: Empty, output: SupervisionLive, access: ['supervisor', 'admin'] }),
+  'supervision.history': call({ input: StatsQuery.strict(), output: StatsReport, access: ['supervisor', 'admin'] }),
+  /** The history as a CSV for Latvian Excel (UTF-8 with BOM, `;`, decimal comma) or an A4 landscape PDF. */
+  'supervision.export': call({ input: StatsQuery.extend({ format: z.enum(['csv', 'pdf']) }).strict(), output: FileContent, access: ['supervisor', 'admin'] }),
+  /** Threshold changes go through the outbox, so they are not lost while the platform is unreachable. */
+  'supervision.setTarget': call({
+    input: z.object({ queueId: z.string().min(1).max(80), waitTargetMinutes: z.number().int().min(1).max(240) }).strict(),
+    output: SupervisionLive,
+    access: ['supervisor', 'admin'],
+  }),
+  'supervision.setAlerts': call({ input: AlertSettings.strict(), output: SupervisionLive, access: ['supervisor', 'admin'] }),
 
   'kb.search': call({
     input: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(10) }).strict(),
