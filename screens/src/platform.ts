@@ -301,7 +301,10 @@ export async function retrying<T>(run: () => Promise<T>, onFailure: (error: Plat
       onFailure(f);
       if (f.kind === 'signedOut' || f.kind === 'refused' || signal?.aborted) throw f;
       const wait = Math.min(15_000, 1000 * 2 ** attempt) * (0.5 + Math.random() / 2);
-      await new Promise((r) => setTimeout(r, wait));
+      await new Promise<void>((r) => {
+        const timer = setTimeout(r, wait);
+        signal?.addEventListener('abort', () => (clearTimeout(timer), r()), { once: true });
+      });
       if (signal?.aborted) throw f;
     }
   }
