@@ -2,6 +2,7 @@ import { DEMO_PASSWORD, demoQueues, demoSystemAccounts, generateDemoData } from 
 import { demoArticles, demoScripts } from '../assets/demo/knowledge-base';
 import { hashPassword } from './auth/login';
 import type { Sql } from './db/sql';
+import type { QueueData } from './entities';
 import { seedHistory, type DemoHistoryOptions } from './demo-history';
 import { writeRow } from './sync/rows';
 
@@ -42,7 +43,9 @@ export async function seedDemo(sql: Sql, options: { passwordMemoryCost?: number;
       await writeRow(tx, { entity: 'service', id: code, data: { code, ...rest }, everyone: true, centreId: null, ownerCode: s.ownerCode });
     }
     for (const q of demoQueues(data.centres, data.services)) {
-      await writeRow(tx, { entity: 'queue', id: q.id, data: q, centreId: q.centreId, ownerCode: null });
+      // Social insurance and employment (A) takes longer; the others aim at a quarter of an hour.
+      const queue: QueueData = { ...q, waitTargetMinutes: q.letter === 'A' ? 20 : 15 };
+      await writeRow(tx, { entity: 'queue', id: q.id, data: queue, centreId: q.centreId, ownerCode: null });
     }
     // The knowledge base as the demo editor published it, each with its first version kept.
     const published = { version: 1, updatedBy: 'user-redaktors', updatedAt: new Date().toISOString() };

@@ -113,6 +113,8 @@ export interface QueueData {
   letter: string;
   name: string;
   serviceCodes: string[];
+  /** The service level: a client called within this many minutes of their ticket was served within target. */
+  waitTargetMinutes: number;
 }
 
 export type TicketCategory = 'regular' | 'appointment' | 'disability' | 'elderly';
@@ -138,7 +140,37 @@ export interface TicketData {
   consultationId: string | null;
   recalls: number;
   history: HistoryEntry[];
+  /** A transfer to one desk: only that desk calls it, before its queues. Absent in tickets made before it existed. */
+  targetDeskId?: string | null;
+  /** The appointment the client checked in with. */
+  appointmentId?: string | null;
 }
+
+/** A time booked for a client in a queue; checking in with `code` at the kiosk issues an appointment ticket. */
+export interface AppointmentData {
+  id: string;
+  centreId: string;
+  queueId: string;
+  serviceCode: string | null;
+  startsAt: string;
+  /** The Riga day of `startsAt`: the code is unique per centre and day. */
+  day: string;
+  /** Six digits. */
+  code: string;
+  bookedBy: string;
+  ticketId: string | null;
+  cancelled: boolean;
+}
+
+/** A centre's thresholds for the supervisor's alerts; the row's id is the centre's id. */
+export interface AlertSettingsData {
+  id: string;
+  centreId: string;
+  satisfactionThreshold: number;
+  minimumRatings: number;
+}
+
+export const defaultAlertSettings = { satisfactionThreshold: 4.0, minimumRatings: 3 } as const;
 
 export type WorkState = 'available' | 'serving' | 'wrap_up' | 'break' | 'other_work' | 'signed_out';
 

@@ -9,6 +9,8 @@ import { caseQueries } from './cases/queries';
 import { clientQueries } from './clients/queries';
 import { kbQueries } from './kb/queries';
 import { queueQueries } from './queue/queries';
+import { liveQueries } from './stats/live';
+import { statisticsQueries } from './stats/report';
 import { clamp, need, type Context } from './access';
 import type { Sql } from './db/sql';
 import { platformError } from './errors';
@@ -55,6 +57,8 @@ export interface GraphqlOptions {
   production: boolean;
   onChanged(): void;
   log?: Log;
+  /** The time mutations and live figures see: the wall clock unless a test controls it. */
+  clock?: () => Date;
 }
 
 /**
@@ -77,7 +81,7 @@ function maskUnexpected(log: Log) {
   };
 }
 
-export function createGraphql({ sql, tokens, production, onChanged, log = silentLog }: GraphqlOptions) {
+export function createGraphql({ sql, tokens, production, onChanged, log = silentLog, clock = () => new Date() }: GraphqlOptions) {
   const login = createLogin(sql, tokens);
   const cases = caseQueries(sql);
   const resolvers: Resolvers<Context> = {
@@ -119,6 +123,8 @@ export function createGraphql({ sql, tokens, production, onChanged, log = silent
       ...clientQueries(sql),
       ...cases.Query,
       ...queueQueries(sql),
+      ...liveQueries(sql, clock),
+      ...statisticsQueries(sql, clock),
       ...kbQueries(sql),
       ...auditQueries(sql),
       pull(_: unknown, args: { checkpoint: number; limit: number; clientId?: string | null }, ctx: Context) {
@@ -132,7 +138,7 @@ export function createGraphql({ sql, tokens, production, onChanged, log = silent
       async push(_: unknown, args: { clientId: string; mutations: MutationInput[] }, ctx: Context) {
         const p = need(ctx);
         if (args.mutations.length > 200) throw platformError('BAD_REQUEST', 'Pārāk daudz izmaiņu vienā pieprasījumā (ne vairāk kā 200).');
-        const { results, changed } = await push(sql, p, args.clientId, args.mutations);
+        const { results, changed } = await push(sql, p, args.clientId, args.mutations, clock);
         if (changed) onChanged();
         return { results };
       },

@@ -39,6 +39,8 @@ export interface PlatformOptions {
   slaSweepMs?: number;
   /** The built hall screens (kiosk, display, rating) served at /screens/; found beside the source or bundle when not given. */
   screensDir?: string;
+  /** The platform's time for pushed mutations and live figures; tests set it, everyone else gets the wall clock. */
+  clock?: () => Date;
 }
 
 export interface Platform {

@@ -1,4 +1,5 @@
 import type { Sql } from './sql';
+import { statisticsSql } from './statistics';
 
 /**
  * Numbered, forward-only, identical on PostgreSQL and PGlite. Synced state lives in `sync_rows`: one
@@ -161,6 +162,29 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       CREATE INDEX sync_rows_case_due ON sync_rows ((data->>'dueAt')) WHERE entity = 'case' AND NOT archived AND NOT deleted;
       CREATE INDEX sync_rows_live_version ON sync_rows (version) WHERE NOT archived;
     `,
+  },
+  {
+    version: 6,
+    name: 'wait-targets-and-appointments',
+    sql: `
+      -- Every queue gets a service level. Queue rows are synced, so the new field gets a new seq like any
+      -- write (gap-free, one per row): desks that already have the queue pull it again.
+      WITH q AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM sync_rows WHERE entity = 'queue' AND NOT (data ? 'waitTargetMinutes')),
+      c AS (UPDATE sync_counter SET seq = seq + (SELECT count(*) FROM q) WHERE id = 1 RETURNING seq - (SELECT count(*) FROM q) AS base)
+      UPDATE sync_rows r SET data = r.data || '{"waitTargetMinutes": 15}', version = c.base + q.n,
+        field_versions = r.field_versions || jsonb_build_object('waitTargetMinutes', c.base + q.n)
+        FROM q, c WHERE r.entity = 'queue' AND r.id = q.id;
+      -- An appointment's check-in code is unique per centre and Riga day; the index also finds it at check-in.
+      CREATE UNIQUE INDEX sync_rows_appointment_code ON sync_rows (centre_id, (data->>'day'), (data->>'code')) WHERE entity = 'appointment';
+      -- Tickets transferred to one desk, which that desk calls before its queues.
+      CREATE INDEX sync_rows_ticket_targeted ON sync_rows (centre_id, (data->>'targetDeskId'))
+        WHERE entity = 'ticket' AND data->>'status' = 'waiting' AND data->>'targetDeskId' IS NOT NULL;
+    `,
+  },
+  {
+    version: 7,
+    name: 'statistics',
+    sql: statisticsSql,
   },
 ];
 

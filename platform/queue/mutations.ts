@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { rigaDay } from '../../shared/riga-day';
 import { noteArg } from '../common-args';
-import type { HistoryEntry, QueueData, TicketData, TicketStatus } from '../entities';
+import type { HistoryEntry, QueueData, TicketCategory, TicketData, TicketStatus } from '../entities';
 import type { Sql } from '../db/sql';
 import { applied, deskRoles, mutation, reject, type MutationContext, type MutationHandler, type Outcome } from '../sync/outcome';
 import { patchRow, readRow, writeRow, type SyncRow } from '../sync/rows';
@@ -15,20 +15,22 @@ const TicketIssue = z.object({
 const TicketCall = z.object({ deskId: z.string().max(80), queueIds: z.array(z.string().max(80)).min(1).max(50) });
 const TicketAction = z.object({ ticketId: z.uuid() });
 const TicketFinish = z.object({ ticketId: z.uuid(), caseId: z.uuid().nullable().optional(), consultationId: z.uuid().nullable().optional() });
-const TicketTransfer = z.object({ ticketId: z.uuid(), queueId: z.string().max(80), note: noteArg.nullable().optional() });
+const TicketTransfer = z
+  .object({ ticketId: z.uuid(), queueId: z.string().max(80).nullable().optional(), deskId: z.string().max(80).nullable().optional(), note: noteArg.nullable().optional() })
+  .refine((a) => Boolean(a.queueId ?? a.deskId), { path: ['queueId'], message: 'queueId or deskId' });
 
 const roleMessage = 'Jūsu lomai nav atļauts apkalpot rindu.';
-const kioskRoles = ['kiosk', ...deskRoles];
+export const kioskRoles = ['kiosk', ...deskRoles];
 
 /** Priority categories are called before the regular queue, then the longest wait first. */
 const priorityOrder = `CASE data->>'category' WHEN 'appointment' THEN 0 WHEN 'disability' THEN 1 WHEN 'elderly' THEN 1 ELSE 2 END`;
 
-async function queueOfCentre(tx: Sql, queueId: string, centreId: string | null): Promise<SyncRow<QueueData> | null> {
+export async function queueOfCentre(tx: Sql, queueId: string, centreId: string | null): Promise<SyncRow<QueueData> | null> {
   const queue = await readRow<QueueData>(tx, 'queue', queueId);
   return queue && !queue.deleted && queue.data.centreId === centreId ? queue : null;
 }
 
-function historyEntry(ctx: MutationContext, action: string, from: TicketStatus | null, to: TicketStatus | null, reason: string | null = null): HistoryEntry {
+export function historyEntry(ctx: MutationContext, action: string, from: TicketStatus | null, to: TicketStatus | null, reason: string | null = null): HistoryEntry {
   return { at: ctx.now.toISOString(), by: ctx.principal.userId, action, from, to, reason };
 }
 
@@ -47,40 +49,74 @@ function onCalledTicket<T extends { ticketId: string }>(
   });
 }
 
+/**
+ * Writes a new waiting ticket with the queue's next number for the Riga day: the one way a ticket is
+ * born, from the kiosk's button (`ticket.issue`) or an appointment's check-in (`ticket.checkIn`).
+ */
+export async function issueTicket(
+  ctx: MutationContext,
+  queue: SyncRow<QueueData>,
+  ticket: { id: string; category: TicketCategory; serviceCode: string | null; appointmentId: string | null },
+): Promise<TicketData> {
+  const { tx, now } = ctx;
+  const day = rigaDay(now);
+  const [counter] = await tx.query<{ last: number }>(
+    `INSERT INTO ticket_counters (queue_id, day, last) VALUES ($1, $2, 1)
+     ON CONFLICT (queue_id, day) DO UPDATE SET last = ticket_counters.last + 1 RETURNING last`,
+    [queue.id, day],
+  );
+  const data: TicketData = {
+    id: ticket.id,
+    centreId: queue.data.centreId,
+    queueId: queue.id,
+    number: `${queue.data.letter}${String(counter?.last ?? 1).padStart(3, '0')}`,
+    day,
+    category: ticket.category,
+    serviceCode: ticket.serviceCode,
+    status: 'waiting',
+    issuedAt: now.toISOString(),
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    deskId: null,
+    userId: null,
+    caseId: null,
+    consultationId: null,
+    recalls: 0,
+    history: [historyEntry(ctx, 'issued', null, 'waiting')],
+    targetDeskId: null,
+    appointmentId: ticket.appointmentId,
+  };
+  await writeRow(tx, { entity: 'ticket', id: ticket.id, data, centreId: queue.data.centreId, ownerCode: null });
+  return data;
+}
+
+/** The waiting ticket a desk calls next, locked; SKIP LOCKED lets a desk calling at the same moment take the one after. */
+async function nextForDesk(tx: Sql, centreId: string | null, day: string, deskId: string, queueIds: string[]): Promise<{ id: string } | undefined> {
+  // A client sent to this desk comes first, whichever queue they are in.
+  const [targeted] = await tx.query<{ id: string }>(
+    `SELECT id FROM sync_rows WHERE entity = 'ticket' AND centre_id = $1 AND data->>'status' = 'waiting' AND data->>'targetDeskId' = $2 AND data->>'day' = $3
+      ORDER BY ${priorityOrder}, data->>'issuedAt', id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    [centreId, deskId, day],
+  );
+  if (targeted) return targeted;
+  // Clients sent to another desk wait for that desk only.
+  const [next] = await tx.query<{ id: string }>(
+    `SELECT id FROM sync_rows WHERE entity = 'ticket' AND centre_id = $1 AND data->>'status' = 'waiting' AND data->>'day' = $2 AND data->>'queueId' = ANY($3)
+        AND data->>'targetDeskId' IS NULL
+      ORDER BY ${priorityOrder}, data->>'issuedAt', id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    [centreId, day, queueIds],
+  );
+  return next;
+}
+
 export const queueMutations: Record<string, MutationHandler> = {
   /** A kiosk or a desk issues a ticket; the number is per queue and day in Riga (A001…). */
   'ticket.issue': mutation({ roles: kioskRoles, roleMessage: 'Talonus izsniedz tikai kiosks vai darba vieta.', args: TicketIssue, what: 'talona' }, async (args, ctx) => {
-    const { tx, principal, now } = ctx;
-    const queue = await queueOfCentre(tx, args.queueId, principal.centreId);
+    const queue = await queueOfCentre(ctx.tx, args.queueId, ctx.principal.centreId);
     if (!queue) return reject('Šāda rinda šajā centrā nav atrasta.');
-    if (await readRow(tx, 'ticket', args.id)) return reject('Talons ar šādu identifikatoru jau ir izsniegts.');
-    const day = rigaDay(now);
-    const [counter] = await tx.query<{ last: number }>(
-      `INSERT INTO ticket_counters (queue_id, day, last) VALUES ($1, $2, 1)
-       ON CONFLICT (queue_id, day) DO UPDATE SET last = ticket_counters.last + 1 RETURNING last`,
-      [args.queueId, day],
-    );
-    const data: TicketData = {
-      id: args.id,
-      centreId: queue.data.centreId,
-      queueId: args.queueId,
-      number: `${queue.data.letter}${String(counter?.last ?? 1).padStart(3, '0')}`,
-      day,
-      category: args.category,
-      serviceCode: args.serviceCode ?? null,
-      status: 'waiting',
-      issuedAt: now.toISOString(),
-      calledAt: null,
-      startedAt: null,
-      finishedAt: null,
-      deskId: null,
-      userId: null,
-      caseId: null,
-      consultationId: null,
-      recalls: 0,
-      history: [historyEntry(ctx, 'issued', null, 'waiting')],
-    };
-    await writeRow(tx, { entity: 'ticket', id: args.id, data, centreId: queue.data.centreId, ownerCode: null });
+    if (await readRow(ctx.tx, 'ticket', args.id)) return reject('Talons ar šādu identifikatoru jau ir izsniegts.');
+    const data = await issueTicket(ctx, queue, { id: args.id, category: args.category, serviceCode: args.serviceCode ?? null, appointmentId: null });
     return applied(null, { ticketId: args.id, number: data.number });
   }),
 
@@ -97,11 +133,7 @@ export const queueMutations: Record<string, MutationHandler> = {
       [principal.centreId, principal.userId],
     );
     if (busy) return reject(`Vispirms pabeidziet talonu ${busy.data.number}.`);
-    const [next] = await tx.query<{ id: string }>(
-      `SELECT id FROM sync_rows WHERE entity = 'ticket' AND centre_id = $1 AND data->>'status' = 'waiting' AND data->>'day' = $2 AND data->>'queueId' = ANY($3)
-        ORDER BY ${priorityOrder}, data->>'issuedAt', id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      [principal.centreId, rigaDay(now), queueIds],
-    );
+    const next = await nextForDesk(tx, principal.centreId, rigaDay(now), deskId, queueIds);
     if (!next) return applied(null, { ticket: null });
     const ticket = await readRow<TicketData>(tx, 'ticket', next.id, true);
     if (!ticket) return applied(null, { ticket: null });
@@ -110,6 +142,7 @@ export const queueMutations: Record<string, MutationHandler> = {
       calledAt: now.toISOString(),
       deskId,
       userId: principal.userId,
+      targetDeskId: null,
       history: [...ticket.data.history, historyEntry(ctx, 'called', 'waiting', 'called')],
     });
     return applied(null, { ticket: data });
@@ -141,18 +174,27 @@ export const queueMutations: Record<string, MutationHandler> = {
     return applied();
   }),
 
-  /** Sends the client to another queue: they wait there again, keeping their place by issue time. */
+  /**
+   * Sends the client to another queue, or to one desk (of the same centre), or both: they wait again,
+   * keeping their place by issue time; a desk-targeted ticket is called by that desk first.
+   */
   'ticket.transfer': onCalledTicket(TicketTransfer, ['called', 'serving'], async (ticket, ctx, parsed) => {
-    const queue = await queueOfCentre(ctx.tx, parsed.queueId, ctx.principal.centreId);
-    if (!queue) return reject('Rinda, uz kuru pāradresēt, šajā centrā nav atrasta.');
+    const queueId = parsed.queueId ?? ticket.data.queueId;
+    if (parsed.queueId && !(await queueOfCentre(ctx.tx, parsed.queueId, ctx.principal.centreId))) return reject('Rinda, uz kuru pāradresēt, šajā centrā nav atrasta.');
+    if (parsed.deskId) {
+      const [desk] = await ctx.tx.query(`SELECT 1 FROM desks WHERE id = $1 AND centre_id = $2`, [parsed.deskId, ctx.principal.centreId]);
+      if (!desk) return reject('Darba vieta, uz kuru pāradresēt, šajā centrā nav atrasta.');
+    }
+    const action = parsed.deskId ? `transfer:${queueId}@${parsed.deskId}` : `transfer:${queueId}`;
     await patchRow(ctx.tx, ticket, {
       status: 'waiting',
-      queueId: parsed.queueId,
+      queueId,
+      targetDeskId: parsed.deskId ?? null,
       deskId: null,
       userId: null,
       calledAt: null,
       startedAt: null,
-      history: [...ticket.data.history, historyEntry(ctx, `transfer:${parsed.queueId}`, ticket.data.status, 'waiting', parsed.note ?? null)],
+      history: [...ticket.data.history, historyEntry(ctx, action, ticket.data.status, 'waiting', parsed.note ?? null)],
     });
     return applied();
   }),

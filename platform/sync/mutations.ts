@@ -4,6 +4,7 @@ import { consultationMutations } from '../consultations/mutations';
 import { documentMutations } from '../documents/mutations';
 import { invoiceMutations } from '../invoices/mutations';
 import { kbMutations } from '../kb/mutations';
+import { appointmentMutations } from '../queue/appointments';
 import { queueMutations } from '../queue/mutations';
 import { worktimeMutations } from '../worktime/mutations';
 import type { MutationHandler } from './outcome';
@@ -20,6 +21,7 @@ export const mutationHandlers: Record<string, MutationHandler> = {
   ...documentMutations,
   ...invoiceMutations,
   ...queueMutations,
+  ...appointmentMutations,
   ...worktimeMutations,
   ...kbMutations,
 };

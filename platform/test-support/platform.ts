@@ -1,14 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { GraphQLClient } from 'graphql-request';
-import { createPlatform, type Platform } from '../server';
+import { createPlatform, type Platform, type PlatformOptions } from '../server';
 
 /** PGlite always; a real PostgreSQL too when CI provides one (PLATFORM_TEST_DATABASE_URL). */
 export const engines: ('pglite' | 'postgres')[] = process.env.PLATFORM_TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 /** A fresh platform with demo data on the given engine; on PostgreSQL, in a database of its own. */
-export async function startTestPlatform(engine: 'pglite' | 'postgres'): Promise<Platform> {
-  const common = { demo: true, passwordMemoryCost: 1024, tokenSecret: 'test-secret' };
+export async function startTestPlatform(engine: 'pglite' | 'postgres', options: Pick<PlatformOptions, 'clock'> = {}): Promise<Platform> {
+  const common = { demo: true, passwordMemoryCost: 1024, tokenSecret: 'test-secret', ...options };
   if (engine === 'pglite') return createPlatform(common);
   const admin = new URL(process.env.PLATFORM_TEST_DATABASE_URL ?? '');
   const name = `lete_test_${randomBytes(6).toString('hex')}`;
