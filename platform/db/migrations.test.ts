@@ -36,4 +36,62 @@ describe('platform migrations', () => {
     expect(await sql.query(`SELECT id FROM sync_rows WHERE entity = 'ticket'`)).toEqual([{ id: 't1' }]);
     await sql.close();
   });
+  it('6: gives existing queues a wait target at a new seq and keeps appointment codes unique per centre and day', async () => {
+    const sql = await openPglite();
+    await migrate(sql, 5);
+    await sql.query(`UPDATE sync_counter SET seq = 10`);
+    await sql.query(`INSERT INTO sync_rows (entity, id, version, data, field_versions, centre_id) VALUES
+      ('queue', 'q1', 9, '{"id":"q1","letter":"A"}', '{"id":9,"letter":9}', 'c'),
+      ('queue', 'q2', 10, '{"id":"q2","letter":"B"}', '{"id":10,"letter":10}', 'c')`);
+    await migrate(sql, 6);
+    const queues = await sql.query<{ id: string; target: number; version: string; fv: number }>(
+      `SELECT id, (data->>'waitTargetMinutes')::int AS target, version, (field_versions->>'waitTargetMinutes')::int AS fv FROM sync_rows ORDER BY id`,
+    );
+    expect(queues.map((q) => [q.id, q.target, Number(q.version), q.fv])).toEqual([
+      ['q1', 15, 11, 11],
+      ['q2', 15, 12, 12],
+    ]);
+    expect(await sql.query(`SELECT seq::int FROM sync_counter`)).toEqual([{ seq: 12 }]);
+    const appointment = (id: string, day: string) =>
+      sql.query(`INSERT INTO sync_rows (entity, id, version, data, centre_id) VALUES ('appointment', $1, 20, $2, 'c')`, [id, JSON.stringify({ id, day, code: '123456' })]);
+    await appointment('a1', '2026-11-23');
+    await appointment('a2', '2026-11-24');
+    await expect(appointment('a3', '2026-11-23')).rejects.toThrow(/unique/u);
+    await sql.close();
+  });
+
+  it('7: projects existing rows into the fact tables and keeps them in step with every later write', async () => {
+    const sql = await openPglite();
+    await migrate(sql, 6);
+    const ticket = (status: string, extra: object = {}) =>
+      JSON.stringify({
+        id: 't1', centreId: 'c', queueId: 'q', number: 'A001', day: '2026-11-23', category: 'regular', serviceCode: 'S1', status,
+        issuedAt: '2026-11-23T08:00:00.000Z', calledAt: null, startedAt: null, finishedAt: null, deskId: null, userId: null, recalls: 0,
+        history: [{ at: '2026-11-23T08:00:00.000Z', action: 'issued' }], ...extra, status,
+      });
+    await sql.query(`INSERT INTO sync_rows (entity, id, version, data, centre_id) VALUES ('ticket', 't1', 1, $1, 'c')`, [ticket('waiting')]);
+    await sql.query(`INSERT INTO sync_rows (entity, id, version, data, centre_id, owner_code) VALUES
+      ('consultation', 'k1', 2, '{"id":"k1","centreId":"c","serviceCode":"S1","channel":"phone","userId":"u1","createdAt":"2026-11-22T22:30:00.000Z"}', 'c', 'VID'),
+      ('worktime', 'w1', 3, '{"id":"w1","centreId":"c","userId":"u1","state":"serving","startedAt":"2026-11-23T08:00:00.000Z","endedAt":"2026-11-23T08:10:00.000Z"}', 'c', NULL)`);
+    await migrate(sql, 7);
+    expect(await sql.query(`SELECT id, status, first_called_at FROM stat_tickets`)).toEqual([{ id: 't1', status: 'waiting', first_called_at: null }]);
+    // 22:30 UTC on the 22nd is half past midnight on the 23rd in Riga.
+    expect(await sql.query(`SELECT kind, to_char(day, 'YYYY-MM-DD') AS day, owner_code, channel FROM stat_contacts`)).toEqual([{ kind: 'consultation', day: '2026-11-23', owner_code: 'VID', channel: 'phone' }]);
+    expect(await sql.query(`SELECT seconds FROM stat_worktime`)).toEqual([{ seconds: 600 }]);
+
+    // Called, sent back to a queue and called again: the first call still counts for the wait.
+    const called = { calledAt: '2026-11-23T08:05:00.000Z', history: [{ at: '2026-11-23T08:00:00.000Z', action: 'issued' }, { at: '2026-11-23T08:05:00.000Z', action: 'called' }] };
+    await sql.query(`UPDATE sync_rows SET data = $1 WHERE id = 't1'`, [ticket('called', called)]);
+    await sql.query(`UPDATE sync_rows SET data = $1 WHERE id = 't1'`, [
+      ticket('done', { ...called, calledAt: '2026-11-23T08:20:00.000Z', startedAt: '2026-11-23T08:21:00.000Z', finishedAt: '2026-11-23T08:31:00.000Z', userId: 'u1',
+        history: [...called.history, { at: '2026-11-23T08:10:00.000Z', action: 'transfer:q2' }, { at: '2026-11-23T08:20:00.000Z', action: 'called' }] }),
+    ]);
+    expect(await sql.query(`SELECT status, wait_seconds, service_seconds, user_id FROM stat_tickets`)).toEqual([{ status: 'done', wait_seconds: 300, service_seconds: 600, user_id: 'u1' }]);
+    // An INSERT … ON CONFLICT that updates (how writeRow writes) is followed too, and a deleted row leaves.
+    await sql.query(`INSERT INTO sync_rows (entity, id, version, data, centre_id) VALUES ('ticket', 't1', 9, $1, 'c') ON CONFLICT (entity, id) DO UPDATE SET data = excluded.data`, [ticket('no_show')]);
+    expect(await sql.query(`SELECT status, wait_seconds FROM stat_tickets`)).toEqual([{ status: 'no_show', wait_seconds: 300 }]);
+    await sql.query(`DELETE FROM sync_rows WHERE entity = 'ticket'`);
+    expect(await sql.query(`SELECT id FROM stat_tickets`)).toEqual([]);
+    await sql.close();
+  });
 });
