@@ -7,6 +7,7 @@ import { DevicesScreen } from '../features/devices/DevicesScreen';
 import { QuickConsultationDialog } from '../features/desk/QuickConsultationDialog';
 import { KnowledgeScreen } from '../features/knowledge/KnowledgeScreen';
 import { Placeholder } from '../features/placeholder/Placeholder';
+import { SupervisorScreen } from '../features/supervisor/SupervisorScreen';
 import { HelpDialog } from './HelpDialog';
 import { OutboxDialog } from './OutboxDialog';
 import { useApp, useAppDispatch, useClient } from './hooks';
@@ -121,6 +122,8 @@ export function Shell() {
           <CasesScreen />
         ) : area === 'devices' ? (
           <DevicesScreen />
+        ) : area === 'supervisor' ? (
+          <SupervisorScreen />
         ) : (
           <Placeholder area={area} />
         )}

@@ -1,4 +1,5 @@
 import { devicesEn } from '../features/devices/strings';
+import { supervisorEn } from '../features/supervisor/strings';
 import { scanningEn } from '../features/scanning/strings';
 import { knowledgeEn } from '../features/knowledge/strings';
 import { casesEn } from '../features/cases/strings';
@@ -47,6 +48,7 @@ export const en: Translations = {
   knowledge: knowledgeEn,
   scanning: scanningEn,
   devices: devicesEn,
+  supervisor: supervisorEn,
 
   consultation: {
     title: 'Register a consultation',

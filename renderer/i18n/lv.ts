@@ -1,4 +1,5 @@
 import { devicesLv } from '../features/devices/strings';
+import { supervisorLv } from '../features/supervisor/strings';
 import { scanningLv } from '../features/scanning/strings';
 import { knowledgeLv } from '../features/knowledge/strings';
 import { casesLv } from '../features/cases/strings';
@@ -46,6 +47,7 @@ export const lv = {
   knowledge: knowledgeLv,
   scanning: scanningLv,
   devices: devicesLv,
+  supervisor: supervisorLv,
 
   consultation: {
     title: 'Konsultācijas reģistrēšana',
