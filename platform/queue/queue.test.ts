@@ -40,13 +40,54 @@ describe.each(engines)('queue on %s', (engine) => {
     }
     expect(numbers).toEqual(['A001', 'A002', 'B001', 'A003', 'B002', 'A004']);
 
+    // The supervisor sends the first regular client to desk 2: only desk 2 may call them from now on.
+    const supervisor = await connectDesk(platform, 'vaditajs');
+    const sent = await supervisor.push('ticket.call', { deskId: 'desk-riga-centrs-6', queueIds: [queueB] });
+    const sentNumber = (sent.result as { ticket: { id: string; number: string } }).ticket.number;
+    expect(sentNumber).toBe('B001');
+    const sentId = (sent.result as { ticket: { id: string } }).ticket.id;
+    expect((await supervisor.push('ticket.transfer', { ticketId: sentId, deskId: 'desk-riga-centrs-2', note: 'Dokumenti' })).status).toBe('APPLIED');
+
     const first = await connectDesk(platform, 'klerks');
     const second = await connectDesk(platform, 'anna.vitola');
     const [a, b] = await Promise.all([callAll(first, 'desk-riga-centrs-1'), callAll(second, 'desk-riga-centrs-2')]);
     expect([...a, ...b].sort()).toEqual([...numbers].sort());
     expect(a.filter((n) => b.includes(n))).toEqual([]);
+    // The client sent to desk 2 was called there, first, and never by desk 1.
+    expect(b[0]).toBe('B001');
+    expect(a).not.toContain('B001');
     // The elderly client waited less than the regular ones issued before them.
-    expect([a[0], b[0]]).toContain('A003');
+    expect([a[0], b[1]]).toContain('A003');
+  });
+
+  it('calls a client sent to a desk there first, even from a queue the desk does not serve, and never elsewhere', async () => {
+    platform = await startTestPlatform(engine);
+    const kiosk = await connectDesk(platform, 'kiosks.riga-centrs');
+    const issue = async (queueId: string) => ((await kiosk.push('ticket.issue', { id: randomUUID(), queueId, category: 'regular' })).result as { ticketId: string; number: string });
+    const a1 = await issue(queueA);
+    await issue(queueB);
+    const one = await connectDesk(platform, 'klerks');
+    const two = await connectDesk(platform, 'anna.vitola');
+    const call = async (desk: TestDesk, deskId: string, queueIds: string[]) =>
+      ((await desk.push('ticket.call', { deskId, queueIds })).result as { ticket: { id: string; number: string; targetDeskId: string | null; issuedAt: string } | null }).ticket;
+
+    expect((await call(one, 'desk-riga-centrs-1', [queueA]))?.number).toBe('A001');
+    expect((await one.push('ticket.transfer', { ticketId: a1.ticketId })).reason).toMatch(/^Nederīgi talona dati/u);
+    expect((await one.push('ticket.transfer', { ticketId: a1.ticketId, deskId: 'desk-cesis-1' })).reason).toBe('Darba vieta, uz kuru pāradresēt, šajā centrā nav atrasta.');
+    expect((await one.push('ticket.transfer', { ticketId: a1.ticketId, deskId: 'desk-riga-centrs-2' })).status).toBe('APPLIED');
+    const [row] = await platform.sql.query<{ data: { status: string; queueId: string; targetDeskId: string; issuedAt: string } }>(`SELECT data FROM sync_rows WHERE entity = 'ticket' AND id = $1`, [a1.ticketId]);
+    expect(row?.data).toMatchObject({ status: 'waiting', queueId: queueA, targetDeskId: 'desk-riga-centrs-2' });
+
+    // Desk 1 serves queue A, but the client now waits for desk 2 only.
+    expect(await call(one, 'desk-riga-centrs-1', [queueA])).toBeNull();
+    // Desk 2 serves only queue B, yet the client sent to it comes before B001; the target is cleared.
+    const called = await call(two, 'desk-riga-centrs-2', [queueB]);
+    expect(called?.number).toBe('A001');
+    expect(called?.targetDeskId).toBeNull();
+    expect(called?.issuedAt).toBe(row?.data.issuedAt);
+    // Sent on to another queue with no desk: anyone serving that queue may call it.
+    expect((await two.push('ticket.transfer', { ticketId: a1.ticketId, queueId: queueB })).status).toBe('APPLIED');
+    expect((await call(one, 'desk-riga-centrs-1', [queueB]))?.number).toBe('A001');
   });
 
   it('lets only the calling desk serve a ticket and answers a retried call with the same ticket', async () => {
