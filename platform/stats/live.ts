@@ -246,8 +246,8 @@ export async function centreLive(sql: Sql, centreId: string, now: Date): Promise
     alerts.push({
       kind: 'satisfaction',
       queueId: null,
-      message: `Šodienas vidējais vērtējums ${lvNumber(satisfactionToday)} (${ratingsToday} vērtējumi) ir zem sliekšņa ${lvNumber(settings.satisfactionThreshold)}`,
-      messageEn: `Today's average rating ${satisfactionToday.toFixed(1)} (${ratingsToday} ratings) is below the threshold ${settings.satisfactionThreshold.toFixed(1)}`,
+      message: `Šodienas vidējais vērtējums ${lvNumber(satisfactionToday)} (${ratingsToday} ${ratingsToday % 10 === 1 && ratingsToday % 100 !== 11 ? 'vērtējums' : 'vērtējumi'}) ir zem sliekšņa ${lvNumber(settings.satisfactionThreshold)}`,
+      messageEn: `Today's average rating ${satisfactionToday.toFixed(1)} (${ratingsToday} ${ratingsToday === 1 ? 'rating' : 'ratings'}) is below the threshold ${settings.satisfactionThreshold.toFixed(1)}`,
       since: null,
     });
   }
