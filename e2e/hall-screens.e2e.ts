@@ -2,7 +2,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatform, type Platform } from '../platform/server';
 import { connectDesk, signIn, type TestDesk } from '../platform/test-support/platform';
-import { rigaDay } from '../shared/riga-day';
 import { axeViolations, launchBrowser, screenshot, serious, watchPageErrors } from './harness';
 
 const slow = { timeout: 30_000, interval: 250 };
@@ -181,13 +180,14 @@ describe('hall screens: kiosk, display and rating screen', () => {
     await rating.keyboard.type('Ātri un laipni.');
     await rating.keyboard.press('Tab');
     await rating.keyboard.press('Enter');
-    await rating.getByRole('heading', { level: 1, name: /Paldies par vērtējumu/u }).waitFor({ timeout: 20_000 });
+    await expect.poll(() => rating.locator('body').textContent(), slow).toMatch(/Paldies par vērtējumu/u);
 
     const supervisor = await signIn(platform, 'vaditajs');
-    const day = rigaDay(new Date());
+    // `from` and `to` compare with the rating's ISO time; `to` is exclusive.
+    const hour = 3600_000;
     const { feedback } = await supervisor.request<{ feedback: { ticketId: string | null; rating: number; comment: string | null }[] }>(
-      `query ($c: ID, $d: String!) { feedback(centreId: $c, from: $d, to: $d) { ticketId rating comment } }`,
-      { c: CENTRE, d: day },
+      `query ($c: ID, $from: String!, $to: String!) { feedback(centreId: $c, from: $from, to: $to) { ticketId rating comment } }`,
+      { c: CENTRE, from: new Date(Date.now() - hour).toISOString(), to: new Date(Date.now() + hour).toISOString() },
     );
     expect(feedback.filter((f) => f.ticketId === ticketId)).toEqual([{ ticketId, rating: 5, comment: 'Ātri un laipni.' }]);
 

@@ -8,12 +8,9 @@ import { PlatformFailure, type Device, type DeviceUser } from './platform';
 const SHOWN_CALLS = 8;
 const params = new URLSearchParams(location.search);
 
-/** The calls still on the board: called or being served, newest call (or recall) first. */
-function current(board: HallBoard | null): HallCall[] {
-  return (board?.calls ?? [])
-    .filter((c) => c.status === 'called' || c.status === 'serving')
-    .sort((a, b) => Date.parse(b.calledAt) - Date.parse(a.calledAt))
-    .slice(0, SHOWN_CALLS);
+/** The last calls, newest call (or recall) first; those still called or served come before finished ones on the platform's side too. */
+function latest(board: HallBoard | null): HallCall[] {
+  return [...(board?.calls ?? [])].sort((a, b) => Date.parse(b.calledAt) - Date.parse(a.calledAt)).slice(0, SHOWN_CALLS);
 }
 
 function Display({ device, user }: { device: Device; user: DeviceUser }) {
@@ -49,8 +46,10 @@ function Display({ device, user }: { device: Device; user: DeviceUser }) {
     return watchHall(device, () => void refresh(), 5000);
   }, [device, refresh]);
 
-  const calls = current(board);
-  const [newest, ...earlier] = calls;
+  const calls = latest(board);
+  // The newest call is highlighted while the client is still on the way (called) or at the desk.
+  const newest = calls[0] && (calls[0].status === 'called' || calls[0].status === 'serving') ? calls[0] : undefined;
+  const earlier = newest ? calls.slice(1) : calls;
   return (
     <div className="display">
       <header className="bar">
@@ -101,7 +100,7 @@ function Display({ device, user }: { device: Device; user: DeviceUser }) {
           )}
           <ol className="earlier" aria-label="Iepriekšējie izsaukumi / Earlier calls">
             {earlier.map((c) => (
-              <li key={c.ticketId} className="call">
+              <li key={c.ticketId} className={c.status === 'called' || c.status === 'serving' ? 'call' : 'call finished'}>
                 <span className="number">{c.number}</span>
                 <span className="arrow" aria-hidden="true">
                   →

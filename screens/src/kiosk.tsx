@@ -170,9 +170,7 @@ function Kiosk({ device, user }: { device: Device; user: DeviceUser }) {
           <div className="queues">
             {(board?.queues ?? []).map((q) => (
               <button type="button" key={q.queueId} className="queue" onClick={() => setView({ kind: 'priority', queue: q })}>
-                <span className="letter" aria-hidden="true">
-                  {q.letter}
-                </span>
+                <span className="letter">{q.letter}</span>
                 <span className="name">{q.name}</span>
                 <span className="waiting">{t.waiting(q.waiting)}</span>
               </button>
