@@ -58,7 +58,7 @@ export function HistoryChart({ report }: { report: StatsReport }) {
     wait: formatDuration(all.averageWaitSeconds),
     target: target === null ? '' : t('supervisor.history.chartTarget', { minutes: target }),
   });
-  const ticks = [0, 0.25, 0.5, 0.75, 1];
+  const ticks = [0, 0.2, 0.4, 0.6, 0.8, 1];
 
   return (
     <figure className="supervisor-chart">
