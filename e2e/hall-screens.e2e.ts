@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatform, type Platform } from '../platform/server';
@@ -128,6 +129,38 @@ describe('hall screens: kiosk, display and rating screen', () => {
     expect(errorsOf(kiosk)).toEqual([]);
   });
 
+  it('kiosk: an appointment code is checked in by keyboard; a wrong one is refused in the platform’s words', async () => {
+    const booked = await clerk.push('appointment.book', { id: randomUUID(), queueId: `queue-${CENTRE}-b`, startsAt: new Date(Date.now() + 60_000).toISOString() });
+    expect(booked.status).toBe('APPLIED');
+    const { code } = booked.result as { code: string };
+    const start = kiosk.getByRole('heading', { level: 1, name: 'Izvēlieties rindu' });
+    const appointment = kiosk.getByRole('button', { name: /Man ir pieraksts/u });
+
+    async function typeCode(digits: string) {
+      await start.waitFor({ timeout: 20_000 });
+      await appointment.focus();
+      await kiosk.keyboard.press('Enter');
+      await kiosk.getByRole('heading', { level: 1, name: 'Man ir pieraksts' }).waitFor();
+      await kiosk.keyboard.press('Tab');
+      await kiosk.keyboard.type(digits);
+      await kiosk.keyboard.press('Enter');
+    }
+
+    await typeCode(code === '999999' ? '111111' : '999999');
+    await kiosk.getByRole('heading', { level: 1, name: 'Talonu izsniegt neizdevās' }).waitFor({ timeout: 20_000 });
+    expect(await kiosk.getByRole('alert').filter({ hasText: 'Šodien šajā centrā nav pieraksta ar šādu kodu.' }).count()).toBe(1);
+    await kiosk.getByRole('button', { name: 'Atpakaļ' }).click();
+
+    await typeCode(code);
+    const number = kiosk.locator('.receipt .number');
+    await number.waitFor({ timeout: 20_000 });
+    expect(await number.textContent()).toMatch(/^B\d{3}$/u);
+    expect(await kiosk.locator('.receipt').textContent()).toContain('Rinda B: Nodokļi un deklarācijas');
+    await kiosk.getByRole('button', { name: 'Gatavs' }).click();
+    await start.waitFor();
+    expect(errorsOf(kiosk)).toEqual([]);
+  });
+
   it('display: shows the clerk’s call of the ticket with the desk name within seconds, and announces it', async () => {
     display = await device(1920, 1080);
     await display.goto(`${platform.url}/screens/display.html?centre=${CENTRE}`);
@@ -156,6 +189,17 @@ describe('hall screens: kiosk, display and rating screen', () => {
     await display.locator('body').evaluate(() => new Promise((r) => setTimeout(r, 3500))); // the highlight's blink ends
     await expectAccessible(display, 'hall-02-display');
     expect(errorsOf(display)).toEqual([]);
+
+    // The platform failing, then gone: Latvian words on the screen, the last board kept, retried until it is back.
+    const alert = display.locator('.problem');
+    await display.route('**/graphql', (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' }));
+    await expect.poll(() => alert.textContent(), slow).toContain('Sistēmā radās kļūda. Mēģinām vēlreiz…');
+    await display.unrouteAll();
+    await display.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await expect.poll(() => alert.textContent(), slow).toContain('Nevar sazināties ar sistēmu. Mēģinām vēlreiz…');
+    expect(await newest.textContent()).toContain(ticketNumber);
+    await display.unrouteAll();
+    await expect.poll(() => alert.textContent(), slow).toBe('');
   });
 
   it('rating screen: asks after the desk finishes the ticket, and a 5 reaches the platform', async () => {
