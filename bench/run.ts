@@ -9,6 +9,7 @@ import { kbSearchBench } from './kb-search';
 import type { Figure } from './measure';
 import { deskSyncBench } from './desk-sync';
 import { platformSyncBench } from './platform-sync';
+import { queueStatsBench } from './queue-stats';
 
 /**
  * `npm run bench`: each figure is a ratio against a baseline measured in the same run on the same
@@ -20,7 +21,7 @@ try {
   const kb = await kbSearchBench(db, Number(process.env.LETE_BENCH_KB_ARTICLES ?? 50_000));
   const figures: Figure[] = [...(await catalogueSearchBench(db)), ...(await consultationWriteBench(db)), ...kb.figures];
   db.close();
-  figures.push(...(await platformSyncBench()), ...(await deskSyncBench()));
+  figures.push(...(await platformSyncBench()), ...(await deskSyncBench()), ...(await queueStatsBench()));
   const ms = (n: number) => `${n.toFixed(3)} ms`;
   for (const f of figures) {
     process.stdout.write(

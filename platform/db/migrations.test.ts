@@ -65,7 +65,7 @@ describe('platform migrations', () => {
     await migrate(sql, 6);
     const ticket = (status: string, extra: object = {}) =>
       JSON.stringify({
-        id: 't1', centreId: 'c', queueId: 'q', number: 'A001', day: '2026-11-23', category: 'regular', serviceCode: 'S1', status,
+        id: 't1', centreId: 'c', queueId: 'q', number: 'A001', day: '2026-11-23', category: 'regular', serviceCode: 'S1',
         issuedAt: '2026-11-23T08:00:00.000Z', calledAt: null, startedAt: null, finishedAt: null, deskId: null, userId: null, recalls: 0,
         history: [{ at: '2026-11-23T08:00:00.000Z', action: 'issued' }], ...extra, status,
       });

@@ -58,7 +58,7 @@ describe.each(engines)('live figures on %s', (engine) => {
     await issue(20, queueB); // B002
 
     now = start + 50 * MINUTE;
-    const { centreLive } = await supervisor.request<{ centreLive: Record<string, unknown> & { queues: unknown[]; staff: { userId: string }[]; alerts: unknown[] } }>(LIVE);
+    const { centreLive } = await supervisor.request<{ centreLive: Record<string, unknown> & { queues: unknown[]; staff: { userId: string; state: string }[]; alerts: unknown[] } }>(LIVE);
     expect(centreLive.at).toBe(at(50));
     expect(centreLive.queues).toEqual([
       // Waits 300 s and 1020 s, both within 20 min; A003 has waited 30 min.
@@ -76,7 +76,7 @@ describe.each(engines)('live figures on %s', (engine) => {
       ticketNumber: null,
       servedToday: 0,
     });
-    expect(centreLive.staff.filter((s) => (s as { state: string }).state === 'signed_out')).toHaveLength(4);
+    expect(centreLive.staff.filter((s) => s.state === 'signed_out')).toHaveLength(4);
     expect(staff.has('user-vaditajs')).toBe(false);
     expect(centreLive.ratingsToday).toBe(1);
     expect(centreLive.satisfactionToday).toBe(2);
