@@ -38,6 +38,8 @@ import { createPrintouts } from './cases/printouts';
 import { createSigningService } from './signing/service';
 import { installationId } from './sync/engine';
 import { createSupervisionService } from './supervision/service';
+import { createLiveChannel } from './queue/live';
+import { createQueueService } from './queue/service';
 
 export interface Ports {
   clock: Clock;
@@ -63,6 +65,8 @@ export interface Workstation {
 /** Rows that change the supervisor's live figures. */
 const supervisionEntities = new Set(['ticket', 'worktime', 'feedback', 'queue', 'alert_settings']);
 const attachableTypes = ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff'];
+/** Rows that change what the queue screens show. */
+const queueEntities = new Set(['ticket', 'queue', 'appointment', 'worktime']);
 
 /** The router admits these calls only with a session; this narrows its type for the services. */
 function signedIn(connection: { session: Session | null }): Session {
@@ -122,6 +126,7 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
           if (client) events.emit('clients.changed', { id: client.id });
           if (changes.some((c) => c.entity === 'article' || c.entity === 'script')) events.emit('kb.changed', {});
           if (changes.some((c) => supervisionEntities.has(c.entity))) events.emit('supervision.changed', {});
+          if (changes.some((c) => queueEntities.has(c.entity))) events.emit('queue.changed', {});
         },
       })
     : null;
@@ -180,6 +185,14 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
       changedLocally();
     },
   });
+  const queue = createQueueService(db, {
+    clock,
+    store,
+    events,
+    live: createLiveChannel(db, { clock, remote: online, installationId: installationId(db), syncNow: async () => engine?.syncNow() }),
+    online: () => online() !== null,
+    onChanged: changedLocally,
+  });
   const fontsDir = config.fontsDir ?? fileURLToPath(new URL('../assets/fonts/', import.meta.url));
   const printouts = createPrintouts(db, { clock, cases, invoices: invoiceRows, fontsDir });
   const supervision = createSupervisionService(db, { clock, store, remote: online, fontsDir, onChanged: changedLocally });
@@ -204,9 +217,16 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
   const router = createRouter(
     {
       'app.info': () => ({ name: 'Lete', version: config.appVersion, host: config.host, locale: preferences.locale() }),
-      'session.signIn': (input, connection) => session.signIn(connection, input),
+      'session.signIn': async (input, connection) => {
+        const signedInNow = await session.signIn(connection, input);
+        queue.signedIn(signedInNow);
+        return signedInNow;
+      },
       'session.current': (_input, connection) => connection.session,
-      'session.signOut': (_input, connection) => session.signOut(connection),
+      'session.signOut': (_input, connection) => {
+        if (connection.session) queue.signedOut(connection.session);
+        return session.signOut(connection);
+      },
       'preferences.setLocale': (input) => ({ locale: preferences.setLocale(input.locale) }),
       'catalogue.search': (input) => catalogue.search(input),
       'catalogue.get': (input) => catalogue.get(input.code),
@@ -279,6 +299,19 @@ export async function createWorkstation(config: WorkstationConfig, ports: Partia
       'invoices.byReference': (input) => invoices.byReference(input.reference),
       'invoices.pdf': (input) => printouts.invoicePdf(input.id),
       'feedback.record': (input, connection) => feedback.record(connection, input),
+      'queue.overview': (_input, connection) => queue.overview(connection.session),
+      'queue.callNext': (_input, connection) => queue.callNext(connection.session),
+      'queue.recall': (input, connection) => queue.recall(connection.session, input.ticketId),
+      'queue.start': (input, connection) => queue.start(connection.session, input.ticketId),
+      'queue.noShow': (input, connection) => queue.noShow(connection.session, input.ticketId),
+      'queue.finish': (input, connection) => queue.finish(connection.session, input),
+      'queue.transfer': (input, connection) => queue.transfer(connection.session, input),
+      'queue.setServed': (input, connection) => queue.setServed(connection.session, input.queueIds),
+      'queue.issue': (input, connection) => queue.issue(connection.session, input),
+      'queue.book': (input, connection) => queue.book(connection.session, input),
+      'queue.cancelAppointment': (input, connection) => queue.cancelAppointment(connection.session, input.id),
+      'worktime.set': (input, connection) => queue.setWork(connection.session, input.state),
+      'worktime.daySheet': (input, connection) => queue.daySheet(connection.session, input),
       'app.printPdf': async (input) => {
         if (!ports.printPdf) throw new AppError('CONFLICT', 'Šeit drukāšanu piedāvā pārlūks: atveriet PDF un drukājiet no pārlūka skata.');
         await ports.printPdf(Buffer.from(input.file.contentBase64, 'base64'), input.file.name);

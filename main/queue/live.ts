@@ -37,6 +37,11 @@ export function createLiveChannel(db: Db, deps: LiveDeps) {
   const setLast = db.prepare(`INSERT INTO settings (key, value) VALUES ('queue_live_last_mutation_id', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
   const keep = db.prepare(`INSERT INTO queue_live_pending (mutation_id, key, name, args, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
   const forget = db.prepare(`DELETE FROM queue_live_pending WHERE mutation_id = ?`);
+  // Never sent: the platform still expects this number, so the next action takes it.
+  const unsend = db.transaction((mutationId: number) => {
+    forget.run(mutationId);
+    setLast.run(String(mutationId - 1));
+  });
   const record = db.transaction((name: string, args: object, userId: string): Pending => {
     const mutationId = Number(last.get()?.value ?? 0) + 1;
     const entry = { mutation_id: mutationId, key: randomUUID(), name, args: JSON.stringify(args) };
@@ -54,6 +59,7 @@ export function createLiveChannel(db: Db, deps: LiveDeps) {
       forget.run(entry.mutation_id);
       return answer;
     } catch (error) {
+      if (error instanceof SyncError && error.neverSent) unsend(entry.mutation_id);
       if (error instanceof SyncError && error.kind === 'offline') throw new AppError('TRANSPORT', QUEUE_OFFLINE_MESSAGE);
       if (error instanceof SyncError) throw new AppError('TRANSPORT', `Platforma rindas darbību nepieņēma: ${error.message}`);
       throw error;
@@ -61,12 +67,20 @@ export function createLiveChannel(db: Db, deps: LiveDeps) {
   }
 
   async function send(name: string, args: object, userId: string): Promise<unknown> {
+    // The sync first: it tells whether the link is back, and sends a ticket finished offline before this.
+    await deps.syncNow();
     const remote = deps.remote();
     if (!remote) throw new AppError('TRANSPORT', QUEUE_OFFLINE_MESSAGE);
-    await deps.syncNow();
-    // An action whose answer was lost goes first; whatever it did arrives with the pull after the next one.
+    // An action whose answer was lost goes first. If it was this same action (the clerk pressed again),
+    // its answer is the answer; otherwise what it did arrives with the pull and the new action goes on.
     const earlier = pending.get();
-    if (earlier) await push(remote, earlier);
+    if (earlier) {
+      const answer = await push(remote, earlier);
+      if (earlier.name === name && (answer.status === 'APPLIED' || answer.status === 'ALREADY_APPLIED')) {
+        await deps.syncNow();
+        return answer.result ?? null;
+      }
+    }
     const answer = await push(remote, record(name, args, userId));
     if (answer.status === 'REJECTED' || answer.status === 'CONFLICT') throw new AppError('CONFLICT', answer.reason ?? 'Platforma šo rindas darbību noraidīja.');
     if (answer.status === 'OUT_OF_ORDER') throw new AppError('TRANSPORT', 'Platforma gaida agrāku rindas darbību; ziņojiet IT atbalstam.');

@@ -22,11 +22,17 @@ import {
 export type SyncFailure = 'offline' | 'unauthorised' | 'server' | 'update_required';
 
 export class SyncError extends Error {
-  constructor(readonly kind: SyncFailure, message: string) {
+  /** True when no connection was made at all, so the platform cannot have seen the request. */
+  readonly neverSent: boolean;
+  constructor(readonly kind: SyncFailure, message: string, options: { neverSent?: boolean } = {}) {
     super(message);
     this.name = 'SyncError';
+    this.neverSent = options.neverSent ?? false;
   }
 }
+
+/** Failures before a connection exists; a timeout or a reset may come after the platform acted. */
+const beforeConnecting = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 
 /** One outbox entry as the platform's `push` takes it. */
 export type PushedMutation = MutationInput;
@@ -57,7 +63,8 @@ function classify(error: unknown): SyncError {
     }
     return new SyncError('server', `Platforma atbildēja ar kļūdu (${error.response.status}).`);
   }
-  return new SyncError('offline', 'Nav savienojuma ar platformu.');
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return new SyncError('offline', 'Nav savienojuma ar platformu.', { neverSent: typeof cause?.code === 'string' && beforeConnecting.has(cause.code) });
 }
 
 /**

@@ -42,6 +42,7 @@ import {
 import type { Role } from './domain';
 import { DeviceOverview, ScannerCapabilities, ScanSession, ScanSettings } from './devices';
 import { AlertSettings, StatsQuery, StatsReport, SupervisionLive } from './supervision';
+import { ChosenWorkState, DaySheet, QueueOverview, QueueTicket, TicketCategory, TicketLink } from './queue';
 
 /**
  * Who may make a call: anyone (sign-in, app info), any signed-in user, or only users holding one of
@@ -65,6 +66,39 @@ const deskRoles = ['clerk', 'agent', 'supervisor'] as const;
 /** Every renderer → core call. Adding one here makes the router refuse to compile until it is handled. */
 export const calls = {
   'app.info': call({ input: Empty, output: AppInfo, access: 'public' }),
+
+  /** The centre's queue at this desk (main/queue): calls need the platform's answer at once. */
+  'queue.overview': call({ input: Empty, output: QueueOverview, access: deskRoles }),
+  'queue.callNext': call({ input: Empty, output: QueueTicket.nullable(), access: deskRoles }),
+  'queue.recall': call({ input: z.object({ ticketId: z.uuid() }).strict(), output: z.null(), access: deskRoles }),
+  'queue.start': call({ input: z.object({ ticketId: z.uuid() }).strict(), output: z.null(), access: deskRoles }),
+  'queue.noShow': call({ input: z.object({ ticketId: z.uuid() }).strict(), output: z.null(), access: deskRoles }),
+  /** Works offline too: the ticket is finished here and the platform hears it with the next sync. */
+  'queue.finish': call({ input: z.object({ ticketId: z.uuid(), link: TicketLink.omit({ label: true }).nullable() }).strict(), output: z.null(), access: deskRoles }),
+  'queue.transfer': call({
+    input: z
+      .object({ ticketId: z.uuid(), queueId: z.string().max(80).nullable(), deskId: z.string().max(80).nullable(), note: z.string().trim().max(500).nullable() })
+      .strict()
+      .refine((v) => v.queueId !== null || v.deskId !== null, { message: 'Izvēlieties rindu vai darba vietu.', path: ['queueId'] }),
+    output: z.null(),
+    access: deskRoles,
+  }),
+  'queue.setServed': call({ input: z.object({ queueIds: z.array(z.string().max(80)).min(1).max(50) }).strict(), output: z.null(), access: deskRoles }),
+  /** A walk-in without a ticket from the kiosk (the kiosk is broken, or the client came to the desk). */
+  'queue.issue': call({ input: z.object({ queueId: z.string().max(80), category: TicketCategory }).strict(), output: z.object({ number: z.string() }), access: deskRoles }),
+  'queue.book': call({
+    input: z.object({ queueId: z.string().max(80), startsAt: z.iso.datetime({ offset: true }) }).strict(),
+    output: z.object({ code: z.string(), startsAt: z.string() }),
+    access: deskRoles,
+  }),
+  'queue.cancelAppointment': call({ input: z.object({ id: z.uuid() }).strict(), output: z.null(), access: deskRoles }),
+  'worktime.set': call({ input: z.object({ state: ChosenWorkState }).strict(), output: z.null(), access: deskRoles }),
+  /** A clerk's own day; a supervisor may read any clerk's of the centre. */
+  'worktime.daySheet': call({
+    input: z.object({ userId: z.string().max(100).nullable(), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u) }).strict(),
+    output: DaySheet,
+    access: deskRoles,
+  }),
 
   'session.signIn': call({
     input: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict(),

@@ -14,6 +14,8 @@ export const events = {
   'scanner.progress': z.object({ sessionId: z.uuid() }),
   /** A signature pad or scanner was plugged in or out. */
   'devices.changed': z.object({}),
+  /** Tickets, queues, appointments or worktime changed, here or by a pull: queue screens re-read. */
+  'queue.changed': z.object({}),
   /** Tickets, worktime, ratings, queues or alert settings arrived: the supervisor's live view re-reads at once. */
   'supervision.changed': z.object({}),
   'session.changed': z.object({ signedIn: z.boolean() }),

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './calls';
 export * from './events';
 export * from './devices';
+export * from './queue';
 export * from './wire';
 export * from './client';
 export * from '../../shared/personal-code';

@@ -8,6 +8,8 @@ import { QuickConsultationDialog } from '../features/desk/QuickConsultationDialo
 import { KnowledgeScreen } from '../features/knowledge/KnowledgeScreen';
 import { Placeholder } from '../features/placeholder/Placeholder';
 import { SupervisorScreen } from '../features/supervisor/SupervisorScreen';
+import { QueueBar } from '../features/queue/QueueBar';
+import { QueueScreen } from '../features/queue/QueueScreen';
 import { HelpDialog } from './HelpDialog';
 import { OutboxDialog } from './OutboxDialog';
 import { useApp, useAppDispatch, useClient } from './hooks';
@@ -111,6 +113,7 @@ export function Shell() {
           </button>
         </div>
       </header>
+      {session.desk && <QueueBar />}
       <main id="saturs" ref={main} tabIndex={-1}>
         {area === 'desk' ? (
           <DeskScreen />
@@ -122,6 +125,8 @@ export function Shell() {
           <CasesScreen />
         ) : area === 'devices' ? (
           <DevicesScreen />
+        ) : area === 'queue' ? (
+          <QueueScreen />
         ) : area === 'supervisor' ? (
           <SupervisorScreen />
         ) : (

@@ -1,5 +1,6 @@
 import { devicesEn } from '../features/devices/strings';
 import { supervisorEn } from '../features/supervisor/strings';
+import { queueEn } from '../features/queue/strings';
 import { scanningEn } from '../features/scanning/strings';
 import { knowledgeEn } from '../features/knowledge/strings';
 import { casesEn } from '../features/cases/strings';
@@ -49,6 +50,7 @@ export const en: Translations = {
   scanning: scanningEn,
   devices: devicesEn,
   supervisor: supervisorEn,
+  queue: queueEn,
 
   consultation: {
     title: 'Register a consultation',

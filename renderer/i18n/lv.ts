@@ -1,5 +1,6 @@
 import { devicesLv } from '../features/devices/strings';
 import { supervisorLv } from '../features/supervisor/strings';
+import { queueLv } from '../features/queue/strings';
 import { scanningLv } from '../features/scanning/strings';
 import { knowledgeLv } from '../features/knowledge/strings';
 import { casesLv } from '../features/cases/strings';
@@ -48,6 +49,7 @@ export const lv = {
   scanning: scanningLv,
   devices: devicesLv,
   supervisor: supervisorLv,
+  queue: queueLv,
 
   consultation: {
     title: 'Konsultācijas reģistrēšana',

@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallInput, CallName, CallOutput } from '../preload/contract';
+import type { Connection } from '../main/rpc/router';
+import { createPlatformClient } from '../main/sync/platform-client';
+import { createWorkstation, type Workstation } from '../main/workstation';
+import { createPlatform, type Platform } from '../platform/server';
+import { rigaDay } from '../shared/riga-day';
+import { startFaultProxy } from './fault-proxy';
+import { until } from './sync-check';
+
+const silent = { info: () => undefined, error: () => undefined };
+
+/**
+ * The queue across desks over real HTTP: tickets issued by the hall's kiosk account, two desks calling
+ * at the same moment, a finish while the platform is gone, and each clerk's day sheet.
+ */
+describe('the queue at the desks', () => {
+  const dirs: string[] = [];
+  const open: { close(): unknown }[] = [];
+  let platform: Platform;
+  const tempDir = () => {
+    const d = mkdtempSync(join(tmpdir(), 'lete-queue-'));
+    dirs.push(d);
+    return d;
+  };
+
+  beforeAll(async () => {
+    platform = await createPlatform({ dataDir: tempDir(), port: 0, demo: true, passwordMemoryCost: 1024, tokenSecret: 'e2e' });
+    open.push(platform);
+  });
+  afterAll(async () => {
+    for (const o of open.splice(0).reverse()) await o.close();
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  async function desk(deskId: string, username: string, platformUrl = platform.url) {
+    const w: Workstation = await createWorkstation(
+      { dataDir: tempDir(), host: 'web', appVersion: 'e2e', demo: true, deskId, passwordCost: 1024, platformUrl },
+      { logger: silent },
+    );
+    open.push(w);
+    const connection: Connection = { id: 'e2e', session: null };
+    const result = <K extends CallName>(k: K, i: CallInput<K>) => w.router.dispatch(connection, k, i);
+    const call = async <K extends CallName>(k: K, i: CallInput<K>) => {
+      const r = await result(k, i);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.data as CallOutput<K>;
+    };
+    await call('session.signIn', { username, password: 'demo' });
+    await until(async () => (await call('status.get', {})).connection === 'online' && (await call('queue.overview', {})).queues.length > 0, `${username}'s desk online with the queues`);
+    return { w, call, result };
+  }
+
+  async function kiosk() {
+    const client = createPlatformClient(platform.url);
+    await client.login('kiosks.riga-centrs', 'demo');
+    const clientId = randomUUID();
+    let n = 0;
+    return async (queueLetter: string, category = 'regular') => {
+      const [answer] = await client.push(clientId, [
+        { mutationId: ++n, key: randomUUID(), name: 'ticket.issue', args: { id: randomUUID(), queueId: `queue-riga-centrs-${queueLetter.toLowerCase()}`, category }, baseVersions: {} },
+      ]);
+      if (answer?.status !== 'APPLIED') throw new Error(`kiosk refused: ${answer?.reason}`);
+      return (answer.result as { number: string }).number;
+    };
+  }
+
+  it('never gives two desks calling at once the same client, calls priority first, and finishes a ticket while the platform is gone', async () => {
+    const issue = await kiosk();
+    const numbers = [await issue('A'), await issue('A'), await issue('A', 'elderly')];
+    const proxy = await startFaultProxy({ host: '127.0.0.1', port: Number(new URL(platform.url).port) });
+    open.push(proxy);
+    const anna = await desk('desk-riga-centrs-1', 'klerks', proxy.url);
+    const [{ username }] = (await platform.sql.query<{ username: string }>(`SELECT username FROM users WHERE id = 'user-desk-riga-centrs-2'`)) as [{ username: string }];
+    const other = await desk('desk-riga-centrs-2', username);
+    await until(async () => (await anna.call('queue.overview', {})).waiting.length === 3, 'three waiting at the first desk');
+    expect((await anna.call('queue.overview', {})).waiting.map((t) => t.number)).toEqual([numbers[2], numbers[0], numbers[1]]);
+
+    const [first, second] = await Promise.all([anna.call('queue.callNext', {}), other.call('queue.callNext', {})]);
+    expect(new Set([first?.number, second?.number]).size).toBe(2);
+    expect([first?.number, second?.number].sort()).toEqual([numbers[2], numbers[0]].sort());
+    // A second call before finishing is refused by the platform, in its words.
+    expect(await anna.result('queue.callNext', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/Vispirms pabeidziet talonu/u) } });
+
+    await anna.call('queue.recall', { ticketId: first!.id });
+    await anna.call('queue.start', { ticketId: first!.id });
+    expect((await anna.call('queue.overview', {})).current).toMatchObject({ id: first!.id, status: 'serving', recalls: 1 });
+    const consultation = await anna.call('consultations.register', { serviceCode: null, channel: 'in_person', client: { kind: 'anonymous' }, outcome: 'informed', note: 'Izskaidrota kārtība' });
+    expect((await anna.call('queue.overview', {})).links.map((l) => l.id)).toEqual([consultation.id]);
+
+    // The platform is gone: calling says so and nothing is queued; finishing works and reaches it later.
+    proxy.set('refuse');
+    const refused = await anna.result('queue.recall', { ticketId: first!.id });
+    expect(refused).toMatchObject({ ok: false });
+    await anna.call('queue.finish', { ticketId: first!.id, link: { kind: 'consultation', id: consultation.id } });
+    const afterFinish = await anna.call('queue.overview', {});
+    expect(afterFinish.current).toBeNull();
+    expect(afterFinish.finishedToday[0]).toMatchObject({ id: first!.id, status: 'done', pending: true });
+    expect(afterFinish.work.state).toBe('wrap_up');
+    expect(await anna.result('queue.callNext', {})).toMatchObject({ ok: false, error: { code: 'TRANSPORT', message: expect.stringMatching(/Rinda šobrīd nav pieejama/u) } });
+
+    proxy.set('pass');
+    await anna.call('sync.now', {});
+    await until(async () => {
+      const [row] = await platform.sql.query<{ status: string; consultation: string }>(`SELECT data->>'status' AS status, data->>'consultationId' AS consultation FROM sync_rows WHERE entity = 'ticket' AND id = $1`, [first!.id]);
+      return row?.status === 'done' && row.consultation === consultation.id;
+    }, 'the finish reached the platform with its consultation');
+    const next = await anna.call('queue.callNext', {});
+    expect(next?.number).toBe(numbers[1]);
+    await anna.call('queue.noShow', { ticketId: next!.id });
+    expect(await anna.call('queue.callNext', {})).toBeNull();
+
+    const sheet = await anna.call('worktime.daySheet', { userId: null, day: rigaDay(new Date()) });
+    expect(sheet.entries.map((e) => e.state)).toEqual(['available', 'serving', 'wrap_up', 'serving', 'available']);
+    expect(sheet.entries[1]).toMatchObject({ ticketNumber: first!.number });
+    expect(await other.result('worktime.daySheet', { userId: 'user-klerks', day: sheet.day })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await other.call('queue.noShow', { ticketId: second!.id });
+  });
+
+  it('sends a client on to another desk with a note: only that desk calls them, first', async () => {
+    const issue = await kiosk();
+    const number = await issue('B');
+    const anna = await desk('desk-riga-centrs-1', 'klerks');
+    const [{ username }] = (await platform.sql.query<{ username: string }>(`SELECT username FROM users WHERE id = 'user-desk-riga-centrs-2'`)) as [{ username: string }];
+    const other = await desk('desk-riga-centrs-2', username);
+    await until(async () => (await anna.call('queue.overview', {})).waiting.some((t) => t.number === number), 'the ticket at the first desk');
+    let called = await anna.call('queue.callNext', {});
+    while (called && called.number !== number) {
+      await anna.call('queue.noShow', { ticketId: called.id });
+      called = await anna.call('queue.callNext', {});
+    }
+    expect(called?.number).toBe(number);
+    await anna.call('queue.transfer', { ticketId: called!.id, queueId: null, deskId: 'desk-riga-centrs-2', note: 'Jāpārbauda deklarācija' });
+    await until(async () => (await other.call('queue.overview', {})).waiting[0]?.forThisDesk === true, 'the ticket sent to the second desk');
+    expect((await other.call('queue.overview', {})).waiting[0]).toMatchObject({ number, note: 'Jāpārbauda deklarācija' });
+    expect((await anna.call('queue.overview', {})).waiting.some((t) => t.number === number)).toBe(false);
+    expect((await other.call('queue.callNext', {}))?.number).toBe(number);
+  });
+
+  it('a call whose answer was lost is not made twice: pressing again gets the client it already called', async () => {
+    const issue = await kiosk();
+    const [first, second] = [await issue('C'), await issue('C')];
+    // The platform gets the call and acts on it; its answer never comes back to the desk, once.
+    let loseNextCallAnswer = false;
+    const proxy = await startFaultProxy(
+      { host: '127.0.0.1', port: Number(new URL(platform.url).port) },
+      {
+        hooks: {
+          onResponse(request) {
+            if (!loseNextCallAnswer || !request.body.toString('utf8').includes('ticket.call')) return 'forward';
+            loseNextCallAnswer = false;
+            return 'drop';
+          },
+        },
+      },
+    );
+    open.push(proxy);
+    const anna = await desk('desk-riga-centrs-1', 'klerks', proxy.url);
+    await until(async () => (await anna.call('queue.overview', {})).waiting.some((t) => t.number === second), 'both tickets at the desk');
+    await anna.call('queue.setServed', { queueIds: ['queue-riga-centrs-c'] });
+    loseNextCallAnswer = true;
+    expect(await anna.result('queue.callNext', {})).toMatchObject({ ok: false, error: { code: 'TRANSPORT' } });
+    expect((await anna.call('queue.overview', {})).unanswered).toBe(true);
+    const again = await anna.call('queue.callNext', {});
+    expect(again?.number).toBe(first);
+    const calls = await platform.sql.query<{ n: string }>(`SELECT count(*) AS n FROM sync_rows WHERE entity = 'ticket' AND data->>'number' = ANY($1) AND data->>'status' = 'called'`, [[first, second]]);
+    expect(Number(calls[0]?.n)).toBe(1);
+    expect((await anna.call('queue.overview', {})).unanswered).toBe(false);
+    await anna.call('queue.noShow', { ticketId: again!.id });
+  });
+});
