@@ -27,6 +27,8 @@ describe('hall screens: kiosk, display and rating screen', () => {
   let rating: Page;
   let ticketNumber: string;
   let ticketId: string;
+  let firstRefreshToken: string | null = null;
+  const storedRefreshToken = (page: Page) => page.evaluate(() => localStorage.getItem('lete.screens.kiosk.refreshToken'));
 
   /** A device of its own: a browser context is a separate profile, so its own localStorage. */
   async function device(width: number, height: number): Promise<Page> {
@@ -56,7 +58,8 @@ describe('hall screens: kiosk, display and rating screen', () => {
   }
 
   beforeAll(async () => {
-    platform = await createPlatform({ port: 0, demo: true, passwordMemoryCost: 1024, tokenSecret: 'e2e-hall' });
+    // Access tokens of 40 s: the pages renew theirs (rotating refresh tokens) several times during the run.
+    platform = await createPlatform({ port: 0, demo: true, passwordMemoryCost: 1024, tokenSecret: 'e2e-hall', accessTokenSeconds: 40 });
     browser = await launchBrowser();
     clerk = await connectDesk(platform, 'klerks');
     const { me } = await clerk.request<{ me: { deskId: string | null } }>(`{ me { deskId } }`);
@@ -83,6 +86,8 @@ describe('hall screens: kiosk, display and rating screen', () => {
     await kiosk.goto(`${platform.url}/screens/kiosk.html`);
     await signInDevice(kiosk);
     await kiosk.getByRole('heading', { level: 1, name: 'Izvēlieties rindu' }).waitFor({ timeout: 30_000 });
+    firstRefreshToken = await storedRefreshToken(kiosk);
+    expect(firstRefreshToken).toBeTruthy();
 
     // The device survives a reload: no password again.
     await kiosk.reload();
@@ -240,5 +245,10 @@ describe('hall screens: kiosk, display and rating screen', () => {
     await rating.waitForTimeout(4000);
     expect(await question.count()).toBe(0);
     expect(errorsOf(rating)).toEqual([]);
+  });
+
+  it('kept every device signed in by renewing its short-lived access token, with no password typed again', async () => {
+    expect(await storedRefreshToken(kiosk)).not.toBe(firstRefreshToken);
+    for (const page of [kiosk, display, rating]) expect(await page.getByLabel('Lietotājvārds').count()).toBe(0);
   });
 });
