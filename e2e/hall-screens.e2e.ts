@@ -119,6 +119,12 @@ describe('hall screens: kiosk, display and rating screen', () => {
     ticketNumber = (await number.textContent()) ?? '';
     expect(ticketNumber).toMatch(/^A\d{3}$/u);
     expect(await kiosk.locator('.receipt').textContent()).toMatch(/Pirms jums rindā: \d+ cilvēk/u);
+    // Printed on the receipt printer: only the ticket, the header and buttons left out.
+    await kiosk.emulateMedia({ media: 'print' });
+    expect(await kiosk.locator('header.bar').isVisible()).toBe(false);
+    expect(await kiosk.getByRole('button', { name: 'Gatavs' }).isVisible()).toBe(false);
+    expect(await number.isVisible()).toBe(true);
+    await kiosk.emulateMedia({ media: 'screen' });
     await expectAccessible(kiosk, 'hall-01-kiosk');
 
     const { tickets } = await clerk.request<{ tickets: { id: string; number: string; status: string; category: string }[] }>(

@@ -14,6 +14,8 @@ const ratings: [number, string, string][] = [
 const ASK_MS = 120_000;
 const COMMENT_MS = 30_000;
 const THANKS_MS = 6000;
+/** How long the client is kept waiting for the platform's answer before being thanked anyway. */
+const SEND_PATIENCE_MS = 8000;
 
 type View = { kind: 'idle' } | { kind: 'ask'; ticket: HallFinished } | { kind: 'comment'; ticket: HallFinished; rating: number } | { kind: 'sending' } | { kind: 'thanks' } | { kind: 'refused'; reason: string };
 
@@ -33,6 +35,8 @@ function Rating({ device, user }: { device: Device; user: DeviceUser }) {
   const refresh = useCallback(async () => {
     if (!deskId) return;
     try {
+      // A rating still waiting from an outage (or from before a reload) goes first.
+      if (device.hasPending) await device.flush();
       const finished = await fetchFinished(device, deskId);
       setProblem(null);
       if (viewRef.current.kind !== 'idle' || !finished || finished.rated || handled.current.has(finished.ticketId)) return;
@@ -54,13 +58,20 @@ function Rating({ device, user }: { device: Device; user: DeviceUser }) {
     async (ticket: HallFinished, rating: number, text: string) => {
       handled.current.add(ticket.ticketId);
       setView({ kind: 'sending' });
+      // Stored in the device's outbox before it is sent, so it is not lost if the platform is away.
       const key = device.enqueue('feedback.create', { id: uuid(), ticketId: ticket.ticketId, rating, comment: text.trim() || null });
+      const patience = new AbortController();
+      const timer = setTimeout(() => patience.abort(), SEND_PATIENCE_MS);
       try {
-        const result = await retrying(() => device.answer(key), setProblem);
+        const result = await retrying(() => device.answer(key), setProblem, patience.signal);
         setProblem(null);
         setView(result.status === 'APPLIED' || result.status === 'ALREADY_APPLIED' ? { kind: 'thanks' } : { kind: 'refused', reason: result.reason ?? 'Platforma atteica.' });
       } catch (error) {
-        setView({ kind: 'refused', reason: error instanceof PlatformFailure ? error.message : String(error) });
+        // The client need not wait for the network: the rating stays queued and goes with the next poll.
+        if (patience.signal.aborted) setView({ kind: 'thanks' });
+        else setView({ kind: 'refused', reason: error instanceof PlatformFailure ? error.message : String(error) });
+      } finally {
+        clearTimeout(timer);
       }
     },
     [device],
