@@ -104,12 +104,14 @@ describe('hall screens: kiosk, display and rating screen', () => {
     await kiosk.getByRole('button', { name: 'Pārslēgt uz latviešu valodu' }).click();
     await start.waitFor();
 
+    await expectAccessible(kiosk, 'hall-01a-kiosk-start');
     // Keyboard only: the heading has focus, Tab reaches queue A, Enter chooses; then the regular queue.
     await start.focus();
     await kiosk.keyboard.press('Tab');
     expect(await queueA.evaluate((el) => el === document.activeElement)).toBe(true);
     await kiosk.keyboard.press('Enter');
     await kiosk.getByText('Pēc pieprasījuma uzrādiet apliecību.').waitFor();
+    await expectAccessible(kiosk, 'hall-01b-kiosk-priority');
     await kiosk.keyboard.press('Tab');
     expect(await kiosk.getByRole('button', { name: 'Parastā rinda' }).evaluate((el) => el === document.activeElement)).toBe(true);
     await kiosk.keyboard.press('Enter');
@@ -147,11 +149,17 @@ describe('hall screens: kiosk, display and rating screen', () => {
     const start = kiosk.getByRole('heading', { level: 1, name: 'Izvēlieties rindu' });
     const appointment = kiosk.getByRole('button', { name: /Man ir pieraksts/u });
 
+    let checkedForAccess = false;
     async function typeCode(digits: string) {
       await start.waitFor({ timeout: 20_000 });
       await appointment.focus();
       await kiosk.keyboard.press('Enter');
       await kiosk.getByRole('heading', { level: 1, name: 'Man ir pieraksts' }).waitFor();
+      if (!checkedForAccess) {
+        checkedForAccess = true;
+        await expectAccessible(kiosk, 'hall-01c-kiosk-appointment');
+        await kiosk.getByRole('heading', { level: 1, name: 'Man ir pieraksts' }).focus();
+      }
       await kiosk.keyboard.press('Tab');
       await kiosk.keyboard.type(digits);
       await kiosk.keyboard.press('Enter');
