@@ -33,10 +33,12 @@ export function QueueBar() {
   const links = overview?.links ?? [];
   const link = linkChoice === 'none' ? null : (links.find((l) => `${l.kind}:${l.id}` === linkChoice) ?? (linkChoice === 'auto' ? links[0] : undefined) ?? null);
 
+  // The ticket on screen may arrive (by the queue event) before the answer that ends `busy`: a key for
+  // it then still counts. The core takes queue actions one at a time, so only a second call waits here.
   const perform = async (action: BarAction) => {
-    if (busy || !overview?.desk) return;
+    if (!overview?.desk) return;
     if (action === 'call') {
-      if (current) return;
+      if (current || busy) return;
       setLinkChoice('auto');
       await run('queue.callNext', {}, (data) => {
         const ticket = data as QueueTicket | null;
