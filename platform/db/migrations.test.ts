@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rollUp } from '../stats/rollup';
 import { migrate, migrations } from './migrations';
 import { openPglite } from './sql';
 
@@ -92,6 +93,30 @@ describe('platform migrations', () => {
     expect(await sql.query(`SELECT status, wait_seconds FROM stat_tickets`)).toEqual([{ status: 'no_show', wait_seconds: 300 }]);
     await sql.query(`DELETE FROM sync_rows WHERE entity = 'ticket'`);
     expect(await sql.query(`SELECT id FROM stat_tickets`)).toEqual([]);
+    await sql.close();
+  });
+
+  it('8: sums a past day once, and drops its sums when one of its facts changes', async () => {
+    const sql = await openPglite();
+    await migrate(sql, 8);
+    const ticket = (id: string, status: string) =>
+      JSON.stringify({
+        id, centreId: 'c', queueId: 'q', number: id, day: '2026-11-20', category: 'regular', serviceCode: 'S1', status, userId: 'u1',
+        issuedAt: '2026-11-20T08:00:00.000Z', calledAt: '2026-11-20T08:04:00.000Z', startedAt: '2026-11-20T08:05:00.000Z', finishedAt: '2026-11-20T08:15:00.000Z',
+        history: [{ at: '2026-11-20T08:04:00.000Z', action: 'called' }],
+      });
+    await sql.query(`INSERT INTO sync_rows (entity, id, version, data, centre_id) VALUES ('ticket', 'A001', 1, $1, 'c'), ('ticket', 'A002', 2, $2, 'c')`, [ticket('A001', 'done'), ticket('A002', 'no_show')]);
+    expect(await rollUp(sql, ['2026-11-20', '2026-11-21'])).toBe(2);
+    expect(await rollUp(sql, ['2026-11-20'])).toBe(0);
+    const sums = () => sql.query<{ tickets: number; served: number; no_shows: number; wait_sum: number }>(`SELECT tickets, served, no_shows, wait_sum FROM stat_rollup WHERE dimension = 'queue' AND day = '2026-11-20'`);
+    expect(await sums()).toEqual([{ tickets: 2, served: 1, no_shows: 1, wait_sum: 480 }]);
+    expect(await sql.query(`SELECT count(DISTINCT dimension)::int AS n FROM stat_rollup`)).toEqual([{ n: 6 }]);
+
+    // A desk that was offline pushes a change to that day: its sums go, and come back right.
+    await sql.query(`UPDATE sync_rows SET data = $1 WHERE id = 'A002'`, [ticket('A002', 'done')]);
+    expect(await sql.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day FROM stat_rolled_days`)).toEqual([{ day: '2026-11-21' }]);
+    expect(await rollUp(sql, ['2026-11-20'])).toBe(1);
+    expect(await sums()).toEqual([{ tickets: 2, served: 2, no_shows: 0, wait_sum: 480 }]);
     await sql.close();
   });
 });

@@ -1,5 +1,6 @@
 import type { Sql } from './sql';
 import { statisticsSql } from './statistics';
+import { rollupSql } from '../stats/rollup';
 
 /**
  * Numbered, forward-only, identical on PostgreSQL and PGlite. Synced state lives in `sync_rows`: one
@@ -185,6 +186,11 @@ export const migrations: { version: number; name: string; sql: string }[] = [
     version: 7,
     name: 'statistics',
     sql: statisticsSql,
+  },
+  {
+    version: 8,
+    name: 'statistics-rollup',
+    sql: rollupSql,
   },
 ];
 

@@ -109,6 +109,8 @@ export const appointmentMutations: Record<string, MutationHandler> = {
     if (!queue || queue.deleted) return reject('Šāda rinda nav atrasta.');
     if (!principal.roles.includes('admin') && queue.data.centreId !== principal.centreId) return reject('Citu centru rindu mērķus nosaka to vadītāji.');
     await patchRow(tx, queue, { waitTargetMinutes: args.waitTargetMinutes });
+    // "Within target" of past days is counted against the current target: their sums are made again.
+    await tx.query(`DELETE FROM stat_rolled_days`);
     return applied();
   }),
 

@@ -2,29 +2,19 @@ import { need, type Context } from '../access';
 import type { Sql } from '../db/sql';
 import { platformError } from '../errors';
 import type { StatsDimension, StatsPeriod, StatsReport, StatsRow } from '../generated/graphql';
+import { rigaDay } from '../../shared/riga-day';
 import { lvCollator } from './live';
+import { dimensions, NONE, rollUp, sumColumns, sumsSql, TOTAL_ONLY, type Sums } from './rollup';
 
 const DAY = 86_400_000;
 /** The longest report: a year and a bit, so a year against the one before still fits in two requests. */
 export const MAX_RANGE_DAYS = 400;
 
+/** A day's period start in SQL: the day, its ISO week's Monday (date_trunc's weeks start on Monday), its month's first. */
 const periodSql: Record<StatsPeriod, string> = {
   day: `to_char(day, 'YYYY-MM-DD')`,
-  // ISO weeks start on Monday, as date_trunc's do.
   week: `to_char(date_trunc('week', day::timestamp), 'YYYY-MM-DD')`,
   month: `to_char(date_trunc('month', day::timestamp), 'YYYY-MM-DD')`,
-};
-
-/**
- * Which column of each fact table says the dimension's key; `null` where the dimension does not apply
- * (those facts count in the period's totals only). Institution keys of tickets, ratings and handling
- * are their service's, mapped to its owner after the query.
- */
-const keySql: Record<'tickets' | 'contacts' | 'feedback' | 'worktime', Record<StatsDimension, string | null>> = {
-  tickets: { service: 'service_code', institution: 'service_code', channel: `'in_person'`, clerk: 'user_id', centre: 'centre_id', queue: 'queue_id' },
-  contacts: { service: 'service_code', institution: 'owner_code', channel: 'channel', clerk: 'user_id', centre: 'centre_id', queue: null },
-  feedback: { service: 'service_code', institution: 'service_code', channel: 'channel', clerk: 'user_id', centre: 'centre_id', queue: null },
-  worktime: { service: 'service_code', institution: 'service_code', channel: null, clerk: 'user_id', centre: 'centre_id', queue: null },
 };
 
 const channelLabels: Record<string, string> = {
@@ -35,26 +25,7 @@ const channelLabels: Record<string, string> = {
   post: 'Pasts',
   e_address: 'E-adrese',
 };
-/** The key of facts that name no service, clerk…: shown as its own row. */
-const NONE = '-';
 const NONE_LABEL = 'Nav norādīts';
-
-interface Acc {
-  tickets: number;
-  served: number;
-  noShows: number;
-  waitSum: number;
-  waitN: number;
-  serviceSum: number;
-  serviceN: number;
-  within: number;
-  cases: number;
-  consultations: number;
-  ratings: number;
-  ratingSum: number;
-  handling: number;
-}
-const empty = (): Acc => ({ tickets: 0, served: 0, noShows: 0, waitSum: 0, waitN: 0, serviceSum: 0, serviceN: 0, within: 0, cases: 0, consultations: 0, ratings: 0, ratingSum: 0, handling: 0 });
 
 function validDay(value: string, name: string): number {
   const at = /^\d{4}-\d{2}-\d{2}$/u.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN;
@@ -70,122 +41,95 @@ export interface StatisticsArgs {
   by: StatsDimension;
 }
 
-export function statisticsQueries(sql: Sql, _clock: () => Date) {
+export function statisticsQueries(sql: Sql, clock: () => Date) {
   return {
     async statistics(_: unknown, args: StatisticsArgs, ctx: Context): Promise<StatsReport> {
       const p = need(ctx, ['supervisor', 'admin']);
       const admin = p.roles.includes('admin');
       const centreId = args.centreId ?? (admin ? null : p.centreId);
       if (!admin && (!centreId || centreId !== p.centreId)) throw platformError('FORBIDDEN', 'Cita centra statistiku redz tā vadītājs.');
-      return statistics(sql, { ...args, centreId });
+      return statistics(sql, { ...args, centreId }, clock());
     },
   };
 }
 
-/** The report itself, for a caller whose right to see `centreId` (null: every centre) is settled. */
-export async function statistics(sql: Sql, args: StatisticsArgs): Promise<StatsReport> {
+/** The first day of the period a day falls in: the day, its ISO week's Monday, or its month's first. */
+function periodOf(day: string, period: StatsPeriod): string {
+  if (period === 'day') return day;
+  if (period === 'month') return `${day.slice(0, 7)}-01`;
+  const at = Date.parse(`${day}T00:00:00Z`);
+  return new Date(at - ((new Date(at).getUTCDay() + 6) % 7) * DAY).toISOString().slice(0, 10);
+}
+
+const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10);
+
+/**
+ * The report itself, for a caller whose right to see `centreId` (null: every centre) is settled.
+ * Past days come from their per-day sums (platform/stats/rollup.ts), made on first use; today and any
+ * later day are summed from the facts as they are now.
+ */
+export async function statistics(sql: Sql, args: StatisticsArgs, now: Date = new Date()): Promise<StatsReport> {
   const from = validDay(args.from, 'no');
   const to = validDay(args.to, 'līdz');
   if (to < from) throw platformError('BAD_REQUEST', 'Perioda sākums ir pēc tā beigām.');
   if ((to - from) / DAY + 1 > MAX_RANGE_DAYS) throw platformError('BAD_REQUEST', `Pārskata periods nedrīkst būt garāks par ${MAX_RANGE_DAYS} dienām.`);
-  if (!periodSql[args.period] || !(args.by in keySql.tickets)) throw platformError('BAD_REQUEST', 'Nezināms periods vai dimensija.');
+  if (!(args.period in periodSql) || !dimensions.includes(args.by)) throw platformError('BAD_REQUEST', 'Nezināms periods vai dimensija.');
   const centreId = args.centreId ?? null;
-  const params: unknown[] = [args.from, args.to, ...(centreId ? [centreId] : [])];
-  const where = (alias = '') => `${alias}day BETWEEN $1::date AND $2::date${centreId ? ` AND ${alias}centre_id = $3` : ''}`;
-  const period = periodSql[args.period];
-  const key = (fact: keyof typeof keySql, alias = '') => {
-    const column = keySql[fact][args.by];
-    return column === null ? 'NULL::text' : column.startsWith(`'`) ? column : `${alias}${column}`;
+  const today = Date.parse(`${rigaDay(now)}T00:00:00Z`);
+
+  const past: string[] = [];
+  for (let at = from; at <= Math.min(to, today - DAY); at += DAY) past.push(isoDay(at));
+  await rollUp(sql, past);
+  type SumRow = { day: string } & Record<(typeof sumColumns)[number], number> & { key: string };
+  // Grouped by period here, so a month of every centre's services comes back as one row per service.
+  const rolled =
+    past.length === 0
+      ? []
+      : await sql.query<SumRow>(
+          `SELECT ${periodSql[args.period]} AS day, key, ${sumColumns.map((c) => `sum(${c}) AS ${c}`).join(', ')} FROM stat_rollup
+            WHERE dimension = $3 AND day BETWEEN $1::date AND $2::date${centreId ? ' AND centre_id = $4' : ''} GROUP BY 1, 2`,
+          [past[0], past.at(-1), args.by, ...(centreId ? [centreId] : [])],
+        );
+  const current =
+    to < today
+      ? []
+      : await sql.query<SumRow>(
+          `SELECT to_char(day, 'YYYY-MM-DD') AS day, key, ${sumColumns.join(', ')} FROM (${sumsSql(args.by, 'day BETWEEN $1::date AND $2::date', centreId ? 'centre_id = $3' : 'TRUE')}) sums`,
+          [isoDay(Math.max(from, today)), args.to, ...(centreId ? [centreId] : [])],
+        );
+
+  const rows = new Map<string, { period: string; key: string; acc: Sums }>();
+  const totals = new Map<string, Sums>();
+  const blank = (): Sums => Object.fromEntries(sumColumns.map((c) => [c, 0])) as Sums;
+  const addTo = (acc: Sums, r: SumRow) => {
+    for (const c of sumColumns) acc[c] += Number(r[c]);
   };
-
-  const [tickets, contacts, feedback, worktime] = await Promise.all([
-    sql.query<{ period: string; key: string | null; tickets: string; served: string; no_shows: string; wait_sum: number | null; wait_n: string; service_sum: number | null; service_n: string; within: string }>(
-      `WITH q AS (SELECT id, COALESCE((data->>'waitTargetMinutes')::int, 15) AS target FROM sync_rows WHERE entity = 'queue')
-       SELECT ${period} AS period, ${key('tickets', 't.')} AS key, count(*) AS tickets,
-              count(*) FILTER (WHERE t.status = 'done') AS served, count(*) FILTER (WHERE t.status = 'no_show') AS no_shows,
-              sum(t.wait_seconds) AS wait_sum, count(t.wait_seconds) AS wait_n,
-              sum(t.service_seconds) FILTER (WHERE t.status = 'done') AS service_sum, count(t.service_seconds) FILTER (WHERE t.status = 'done') AS service_n,
-              count(*) FILTER (WHERE t.wait_seconds <= COALESCE(q.target, 15) * 60) AS within
-         FROM stat_tickets t LEFT JOIN q ON q.id = t.queue_id
-        WHERE ${where('t.')} GROUP BY 1, 2`,
-      params,
-    ),
-    sql.query<{ period: string; key: string | null; cases: string; consultations: string }>(
-      `SELECT ${period} AS period, ${key('contacts')} AS key, count(*) FILTER (WHERE kind = 'case') AS cases, count(*) FILTER (WHERE kind = 'consultation') AS consultations
-         FROM stat_contacts WHERE ${where()} GROUP BY 1, 2`,
-      params,
-    ),
-    sql.query<{ period: string; key: string | null; ratings: string; rating_sum: string }>(
-      `SELECT ${period} AS period, ${key('feedback')} AS key, count(*) AS ratings, sum(rating) AS rating_sum FROM stat_feedback WHERE ${where()} GROUP BY 1, 2`,
-      params,
-    ),
-    sql.query<{ period: string; key: string | null; handling: number | null }>(
-      `SELECT ${period} AS period, ${key('worktime')} AS key, sum(seconds) AS handling
-         FROM stat_worktime WHERE ${where()} AND state IN ('serving', 'wrap_up') AND seconds IS NOT NULL GROUP BY 1, 2`,
-      params,
-    ),
-  ]);
-
-  const services = await sql.query<{ code: string; name: string | null; owner: string | null }>(`SELECT id AS code, data->>'name' AS name, owner_code AS owner FROM sync_rows WHERE entity = 'service'`);
-  const ownerOf = new Map(services.map((s) => [s.code, s.owner]));
-  const mapKey = (fact: keyof typeof keySql, raw: string | null): string | null => {
-    if (keySql[fact][args.by] === null) return null;
-    if (args.by === 'institution' && fact !== 'contacts') return raw === null ? NONE : (ownerOf.get(raw) ?? NONE);
-    return raw ?? NONE;
-  };
-
-  const rows = new Map<string, { period: string; key: string; acc: Acc }>();
-  const totals = new Map<string, Acc>();
-  const add = (fact: keyof typeof keySql, periodStart: string, raw: string | null, apply: (acc: Acc) => void) => {
-    if (!totals.has(periodStart)) totals.set(periodStart, empty());
-    apply(totals.get(periodStart) as Acc);
-    const k = mapKey(fact, raw);
-    if (k === null) return;
-    const id = `${periodStart}\u0000${k}`;
-    if (!rows.has(id)) rows.set(id, { period: periodStart, key: k, acc: empty() });
-    apply((rows.get(id) as { acc: Acc }).acc);
-  };
-  for (const r of tickets) {
-    add('tickets', r.period, r.key, (a) => {
-      a.tickets += Number(r.tickets);
-      a.served += Number(r.served);
-      a.noShows += Number(r.no_shows);
-      a.waitSum += Number(r.wait_sum ?? 0);
-      a.waitN += Number(r.wait_n);
-      a.serviceSum += Number(r.service_sum ?? 0);
-      a.serviceN += Number(r.service_n);
-      a.within += Number(r.within);
-    });
+  for (const r of [...rolled, ...current]) {
+    const periodStart = periodOf(r.day, args.period);
+    if (!totals.has(periodStart)) totals.set(periodStart, blank());
+    addTo(totals.get(periodStart) as Sums, r);
+    if (r.key === TOTAL_ONLY) continue;
+    const id = `${periodStart}\u0000${r.key}`;
+    if (!rows.has(id)) rows.set(id, { period: periodStart, key: r.key, acc: blank() });
+    addTo((rows.get(id) as { acc: Sums }).acc, r);
   }
-  for (const r of contacts) {
-    add('contacts', r.period, r.key, (a) => {
-      a.cases += Number(r.cases);
-      a.consultations += Number(r.consultations);
-    });
-  }
-  for (const r of feedback) {
-    add('feedback', r.period, r.key, (a) => {
-      a.ratings += Number(r.ratings);
-      a.ratingSum += Number(r.rating_sum);
-    });
-  }
-  for (const r of worktime) add('worktime', r.period, r.key, (a) => void (a.handling += Number(r.handling ?? 0)));
 
+  const services = await sql.query<{ code: string; name: string | null }>(`SELECT id AS code, data->>'name' AS name FROM sync_rows WHERE entity = 'service'`);
   const label = await labeller(sql, args.by, [...new Set([...rows.values()].map((r) => r.key))], services, centreId === null);
-  const toRow = (periodStart: string, k: string, l: string, a: Acc): StatsRow => ({
+  const toRow = (periodStart: string, k: string, l: string, a: Sums): StatsRow => ({
     period: periodStart,
     key: k,
     label: l,
     tickets: a.tickets,
     served: a.served,
-    noShows: a.noShows,
-    averageWaitSeconds: a.waitN > 0 ? Math.round(a.waitSum / a.waitN) : null,
-    averageServiceSeconds: a.serviceN > 0 ? Math.round(a.serviceSum / a.serviceN) : null,
-    withinTargetShare: a.waitN > 0 ? Math.round((a.within / a.waitN) * 10_000) / 10_000 : null,
+    noShows: a.no_shows,
+    averageWaitSeconds: a.wait_n > 0 ? Math.round(a.wait_sum / a.wait_n) : null,
+    averageServiceSeconds: a.service_n > 0 ? Math.round(a.service_sum / a.service_n) : null,
+    withinTargetShare: a.wait_n > 0 ? Math.round((a.within / a.wait_n) * 10_000) / 10_000 : null,
     cases: a.cases,
     consultations: a.consultations,
     ratings: a.ratings,
-    averageRating: a.ratings > 0 ? Math.round((a.ratingSum / a.ratings) * 100) / 100 : null,
+    averageRating: a.ratings > 0 ? Math.round((a.rating_sum / a.ratings) * 100) / 100 : null,
     handlingSeconds: Math.round(a.handling),
   });
   return {
