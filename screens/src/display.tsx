@@ -42,7 +42,6 @@ function Display({ device, user }: { device: Device; user: DeviceUser }) {
   }, [device, centreId]);
 
   useEffect(() => {
-    void refresh();
     return watchHall(device, () => void refresh(), 5000);
   }, [device, refresh]);
 

@@ -57,6 +57,8 @@ export function watchHall(device: Device, onChange: () => void, pollMs: number):
   let stopped = false;
   let source: EventSource | null = null;
   let reopen: ReturnType<typeof setTimeout> | null = null;
+  // The first fetch belongs to the subscription too: the page's state then only ever changes in callbacks.
+  const first = setTimeout(onChange, 0);
   const poll = setInterval(onChange, pollMs);
   async function open() {
     if (stopped) return;
@@ -78,6 +80,7 @@ export function watchHall(device: Device, onChange: () => void, pollMs: number):
   void open();
   return () => {
     stopped = true;
+    clearTimeout(first);
     clearInterval(poll);
     if (reopen) clearTimeout(reopen);
     source?.close();

@@ -100,7 +100,6 @@ function Kiosk({ device, user }: { device: Device; user: DeviceUser }) {
   }, [device, user.centreId]);
 
   useEffect(() => {
-    void refresh();
     return watchHall(device, () => void refresh(), 5000);
   }, [device, refresh]);
 

@@ -48,7 +48,6 @@ function Rating({ device, user }: { device: Device; user: DeviceUser }) {
   }, [device, deskId]);
 
   useEffect(() => {
-    void refresh();
     return watchHall(device, () => void refresh(), 3000);
   }, [device, refresh]);
 
