@@ -48,6 +48,7 @@ if (env.LETE_PLATFORM_URL || env.LETE_PLATFORM === '0') {
     if (!url || env.LETE_PLATFORM_URL) return;
     env.LETE_PLATFORM_URL = url;
     console.log(`Demo platform: ${url}/graphql`);
+    console.log(`Hall screens (sign in as kiosks.riga-centrs / demo): ${url}/screens/kiosk.html, ${url}/screens/display.html, ${url}/screens/rating.html?desk=desk-riga-centrs-1`);
     startDesk();
   });
   platform.on('exit', (code) => {

@@ -113,7 +113,7 @@ export function Shell() {
           </button>
         </div>
       </header>
-      {session.desk && <QueueBar />}
+      {session.desk && session.user.roles.some((r) => r === 'clerk' || r === 'agent') && <QueueBar />}
       <main id="saturs" ref={main} tabIndex={-1}>
         {area === 'desk' ? (
           <DeskScreen />
