@@ -3,15 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoKnowledgeDir } from '../assets/demo/knowledge-base';
-import type { CallInput, CallName, CallOutput } from '../preload/contract';
 import { articlesFromFiles, importArticles } from '../main/kb/import';
-import type { Connection } from '../main/rpc/router';
 import { createPlatformClient } from '../main/sync/platform-client';
-import { createWorkstation, type Workstation } from '../main/workstation';
 import { createPlatform, type Platform } from '../platform/server';
+import { nodeDesk } from './node-desk';
 import { until } from './sync-check';
 
-const silent = { info: () => undefined, error: () => undefined };
 const filler = 'Pieņemot iesniegumu, pārbaudiet personu apliecinošu dokumentu un klienta kontaktinformāciju.';
 
 /**
@@ -39,17 +36,8 @@ describe('knowledge base across desks and the platform', () => {
   });
 
   async function desk(username: string) {
-    const w: Workstation = await createWorkstation(
-      { dataDir: tempDir(), host: 'web', appVersion: 'e2e', demo: true, deskId: null, passwordCost: 1024, platformUrl: platform.url },
-      { logger: silent },
-    );
+    const { w, call } = await nodeDesk({ dataDir: tempDir(), platformUrl: platform.url });
     open.push(w);
-    const connection: Connection = { id: 'e2e', session: null };
-    const call = async <K extends CallName>(k: K, i: CallInput<K>) => {
-      const r = await w.router.dispatch(connection, k, i);
-      if (!r.ok) throw new Error(JSON.stringify(r.error));
-      return r.data as CallOutput<K>;
-    };
     await call('session.signIn', { username, password: 'demo' });
     await until(async () => (await call('kb.scripts', {})).items.length > 0 && (await call('status.get', {})).bootstrap === null, 'the knowledge base downloaded');
     return { w, call };

@@ -3,16 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../preload/contract';
-import type { Connection } from '../main/rpc/router';
 import { createPlatformClient } from '../main/sync/platform-client';
-import { createWorkstation, type Workstation } from '../main/workstation';
 import { createPlatform, type Platform } from '../platform/server';
 import { rigaDay } from '../shared/riga-day';
 import { startFaultProxy } from './fault-proxy';
+import { nodeDesk } from './node-desk';
 import { until } from './sync-check';
 
-const silent = { info: () => undefined, error: () => undefined };
 
 /**
  * The queue across desks over real HTTP: tickets issued by the hall's kiosk account, two desks calling
@@ -38,18 +35,8 @@ describe('the queue at the desks', () => {
   });
 
   async function desk(deskId: string, username: string, platformUrl = platform.url) {
-    const w: Workstation = await createWorkstation(
-      { dataDir: tempDir(), host: 'web', appVersion: 'e2e', demo: true, deskId, passwordCost: 1024, platformUrl },
-      { logger: silent },
-    );
+    const { w, call, result } = await nodeDesk({ dataDir: tempDir(), platformUrl, deskId });
     open.push(w);
-    const connection: Connection = { id: 'e2e', session: null };
-    const result = <K extends CallName>(k: K, i: CallInput<K>) => w.router.dispatch(connection, k, i);
-    const call = async <K extends CallName>(k: K, i: CallInput<K>) => {
-      const r = await result(k, i);
-      if (!r.ok) throw new Error(JSON.stringify(r.error));
-      return r.data as CallOutput<K>;
-    };
     await call('session.signIn', { username, password: 'demo' });
     await until(async () => (await call('status.get', {})).connection === 'online' && (await call('queue.overview', {})).queues.length > 0, `${username}'s desk online with the queues`);
     return { w, call, result };

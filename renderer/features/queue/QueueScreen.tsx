@@ -76,6 +76,21 @@ function ErrorLine({ error }: { error: string | null }) {
   ) : null;
 }
 
+function QueueSelect({ id, label, overview, value, onChange }: { id: string; label: string; overview: QueueOverview; value: string; onChange(id: string): void }) {
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {overview.queues.map((q) => (
+          <option key={q.id} value={q.id}>
+            {q.letter} · {q.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function QueuesTable({ overview }: { overview: QueueOverview }) {
   const { t } = useTranslation();
   const { run, error, busy, client } = useAction();
@@ -205,16 +220,7 @@ function WalkIn({ overview }: { overview: QueueOverview }) {
     <section aria-labelledby="walkin-title">
       <h2 id="walkin-title">{t('queue.walkIn')}</h2>
       <form className="row" onSubmit={(e) => void submit(e)}>
-        <div>
-          <label htmlFor="walkin-queue">{t('queue.walkInQueue')}</label>
-          <select id="walkin-queue" value={queueId} onChange={(e) => setQueueId(e.target.value)}>
-            {overview.queues.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.letter} · {q.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <QueueSelect id="walkin-queue" label={t('queue.walkInQueue')} overview={overview} value={queueId} onChange={setQueueId} />
         <div>
           <label htmlFor="walkin-category">{t('queue.walkInCategory')}</label>
           <select id="walkin-category" value={category} onChange={(e) => setCategory(e.target.value as (typeof categories)[number])}>
@@ -277,16 +283,7 @@ function Appointments({ overview }: { overview: QueueOverview }) {
       )}
       <h3>{t('queue.book')}</h3>
       <form className="row" onSubmit={(e) => void submit(e)}>
-        <div>
-          <label htmlFor="book-queue">{t('queue.bookQueue')}</label>
-          <select id="book-queue" value={queueId} onChange={(e) => setQueueId(e.target.value)}>
-            {overview.queues.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.letter} · {q.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <QueueSelect id="book-queue" label={t('queue.bookQueue')} overview={overview} value={queueId} onChange={setQueueId} />
         <div>
           <label htmlFor="book-at">{t('queue.bookAt')}</label>
           <input id="book-at" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} required />
