@@ -44,8 +44,8 @@ describe('service applications on the desk', () => {
     // The owner decides from here: the desk may only cancel.
     expect(submitted.nextStatuses).toEqual(['cancelled']);
     expect(await d.fail('cases.transition', { id: draft.id, to: 'result_ready', reason: null })).toMatchObject({ code: 'CONFLICT' });
-    // Registration, draft, form, submission: refused attempts leave nothing behind.
-    expect((await d.call('status.get', {})).pendingChanges).toBe(4);
+    // The sign-in's worktime, registration, draft, form, submission: refused attempts leave nothing behind.
+    expect((await d.call('status.get', {})).pendingChanges).toBe(5);
   });
 
   it('runs out of reserved numbers with a message that says how to get more', async () => {

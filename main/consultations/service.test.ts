@@ -31,7 +31,8 @@ describe('consultations', () => {
       outcome: 'referred',
       note: '',
     });
-    expect((await d.call('status.get', {})).pendingChanges).toBe(2);
+    // Two consultations, and the worktime day the clerk's sign-in at the desk opened.
+    expect((await d.call('status.get', {})).pendingChanges).toBe(3);
     d.workstation.close();
 
     const again = await desk.restart(d.dataDir, clock);
@@ -39,7 +40,7 @@ describe('consultations', () => {
     const today = await again.call('consultations.listToday', {});
     expect(today.map((c) => c.channel)).toEqual(['phone', 'in_person']);
     expect(today[1]?.id).toBe(saved.id);
-    expect((await again.call('status.get', {})).pendingChanges).toBe(2);
+    expect((await again.call('status.get', {})).pendingChanges).toBe(3);
   });
 
   it('counts the day in Riga: yesterday evening is not today', async () => {
@@ -63,9 +64,14 @@ describe('consultations', () => {
       name: string;
       entity_id: string;
     }[];
-    expect(outbox.map((o) => o.mutation_id)).toEqual([1, 2, 3]);
+    expect(outbox.map((o) => [o.mutation_id, o.name])).toEqual([
+      [1, 'worktime.set'],
+      [2, 'consultation.create'],
+      [3, 'consultation.create'],
+      [4, 'consultation.create'],
+    ]);
     const ids = (d.workstation.db.prepare(`SELECT id FROM consultations`).all() as { id: string }[]).map((r) => r.id).sort();
-    expect(outbox.map((o) => o.entity_id).sort()).toEqual(ids);
+    expect(outbox.filter((o) => o.name === 'consultation.create').map((o) => o.entity_id).sort()).toEqual(ids);
   });
 
   it('refuses a bad phone number or an unknown service with a field-level error and saves nothing', async () => {
@@ -88,7 +94,8 @@ describe('consultations', () => {
     });
     expect(unknown).toMatchObject({ code: 'NOT_FOUND', issues: [{ path: 'serviceCode' }] });
     expect(await d.call('consultations.listToday', {})).toEqual([]);
-    expect((await d.call('status.get', {})).pendingChanges).toBe(0);
+    // Only the worktime day the sign-in opened.
+    expect((await d.call('status.get', {})).pendingChanges).toBe(1);
   });
 
   it('keeps each clerk to their own list, and needs a desk role', async () => {
