@@ -74,13 +74,15 @@ describe('clerk at the desk', () => {
     expect(row).toMatch(/Bezdarbnieka/u);
     expect(row).not.toContain('26123456');
     await expectAccessible('03-desk-registered');
-    await expect.poll(() => page.getByText(/1 nenosūtīta izmaiņa/u).count()).toBeGreaterThan(0);
+    // The consultation, and the worktime day the clerk's sign-in at this desk opened.
+    await expect.poll(() => page.getByText(/2 nenosūtītas izmaiņas/u).count()).toBeGreaterThan(0);
 
     // Alt+S lists what waits to be sent.
     await page.keyboard.press('Alt+S');
     const outbox = page.getByRole('dialog', { name: 'Izmaiņu nosūtīšana' });
     await outbox.waitFor();
     await expect.poll(() => outbox.getByText('Konsultācijas reģistrēšana').count()).toBe(1);
+    expect(await outbox.getByText('Darba laika ieraksts').count()).toBe(1);
     await expectAccessible('03b-outbox');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);

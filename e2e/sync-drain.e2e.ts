@@ -76,6 +76,9 @@ describe('a long outage', () => {
     await startDesk();
     await until(() => w.sync?.state() === 'online', 'desk online');
     const clientId = w.sync?.clientId ?? '';
+    // The clerk's sign-in at the desk opened the day's worktime: sent before the outage, numbered first.
+    await until(() => outbox()?.all === 0, 'the sign-in’s worktime sent');
+    const before = (await platformMutations(platform, clientId)).length;
 
     // The network goes; the clerk goes on working.
     proxy.set('refuse');
@@ -136,9 +139,9 @@ describe('a long outage', () => {
       240_000,
     );
 
-    // The platform received 1..COUNT in order, each once, all applied.
+    // The platform received 1..COUNT (after the worktime entry) in order, each once, all applied.
     const recorded = await platformMutations(platform, clientId);
-    expect(recorded.map((m) => m.mutationId)).toEqual(Array.from({ length: COUNT }, (_, i) => i + 1));
+    expect(recorded.map((m) => m.mutationId)).toEqual(Array.from({ length: before + COUNT }, (_, i) => i + 1));
     expect(recorded.every((m) => m.status === 'APPLIED')).toBe(true);
     const versions = recorded.map((m) => m.version ?? 0);
     expect(versions.every((v, i) => i === 0 || v > (versions[i - 1] ?? 0))).toBe(true);
@@ -147,7 +150,7 @@ describe('a long outage', () => {
     expect(new Set((await createsApplied(platform, ids)).values())).toEqual(new Set([1]));
     // The desk sent them in order: retries only ever repeat numbers already sent.
     const firstSeen = [...new Set(pushes.flat())];
-    expect(firstSeen).toEqual(Array.from({ length: COUNT }, (_, i) => i + 1));
+    expect(firstSeen).toEqual(Array.from({ length: before + COUNT }, (_, i) => i + 1));
 
     // The restart and the expiry both happened mid-drain, and the desk recovered from each by itself.
     const at = (entry: string) => log.indexOf(entry);

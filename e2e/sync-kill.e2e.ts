@@ -149,14 +149,18 @@ describe('a desk killed with SIGKILL mid-sync', () => {
     return started;
   }
 
-  /** A desk on a fresh folder, signed in, with its first download done. */
+  /**
+   * A desk on a fresh folder, signed in, with its first download done. `base` is how many changes it
+   * had already sent: the worktime day the clerk's sign-in at the desk opened.
+   */
   async function freshDesk() {
     const dataDir = mkdtempSync(join(tmpdir(), 'lete-kill-desk-'));
     dirs.push(dataDir);
     const { desk, clientId } = await start(dataDir);
     desk.send({ cmd: 'sync' });
     await desk.take('synced');
-    return { dataDir, desk, clientId };
+    const base = (await platformMutations(platform, clientId)).length;
+    return { dataDir, desk, clientId, base };
   }
 
   async function register(desk: DeskProcess, count: number): Promise<string[]> {
@@ -226,24 +230,24 @@ describe('a desk killed with SIGKILL mid-sync', () => {
   }
 
   it('after the local commit: the change was saved, nothing had gone out', async () => {
-    const { dataDir, desk, clientId } = await freshDesk();
+    const { dataDir, desk, clientId, base } = await freshDesk();
     proxy.set('refuse');
     const saved = await register(desk, 3);
     await desk.kill();
-    expect(outboxOf(dataDir)).toEqual([1, 2, 3].map((n) => ({ mutation_id: n, applied: 0 })));
-    expect(await platformMutations(platform, clientId)).toEqual([]);
+    expect(outboxOf(dataDir)).toEqual([1, 2, 3].map((n) => ({ mutation_id: base + n, applied: 0 })));
+    expect(await platformMutations(platform, clientId)).toHaveLength(base);
     proxy.set('pass');
     await restartAndCheck(dataDir, clientId, saved);
   });
 
   it('after sending: the request left the desk and was lost with it', async () => {
-    const { dataDir, desk, clientId } = await freshDesk();
+    const { dataDir, desk, clientId, base } = await freshDesk();
     const held = holdRequest((r) => r.operation === 'Push');
     const saved = await register(desk, 3);
     const { release } = await held;
     await desk.kill();
     release('drop');
-    expect(await platformMutations(platform, clientId)).toEqual([]);
+    expect(await platformMutations(platform, clientId)).toHaveLength(base);
     await restartAndCheck(dataDir, clientId, saved);
   });
 
@@ -309,7 +313,7 @@ describe('a desk killed with SIGKILL mid-sync', () => {
   });
 
   it('after the platform recorded a conflict: the answer was lost, and the conflict still reaches the clerk', async () => {
-    const { dataDir, desk, clientId } = await freshDesk();
+    const { dataDir, desk, clientId, base } = await freshDesk();
     const [id] = await register(desk, 1);
     desk.send({ cmd: 'sync' });
     await desk.take('synced');
@@ -330,10 +334,11 @@ describe('a desk killed with SIGKILL mid-sync', () => {
     await desk.kill();
     release('drop');
 
-    const { recorded } = await restartAndCheck(dataDir, clientId, [id!], ['APPLIED', 'CONFLICT', 'APPLIED', 'APPLIED']);
+    const before = Array.from({ length: base }, () => 'APPLIED');
+    const { recorded } = await restartAndCheck(dataDir, clientId, [id!], [...before, 'APPLIED', 'CONFLICT', 'APPLIED', 'APPLIED']);
     // The clerk's note was not lost silently: the desk holds the conflict, with the platform's value.
     const failures = inspect(dataDir, (db) => db.prepare(`SELECT mutation_id, kind, fields FROM sync_failures`).all());
-    expect(failures).toEqual([{ mutation_id: recorded[1]?.mutationId, kind: 'conflict', fields: '["note"]' }]);
+    expect(failures).toEqual([{ mutation_id: recorded[base + 1]?.mutationId, kind: 'conflict', fields: '["note"]' }]);
     const held = await platformConsultations(platform, 'klerks');
     expect(held.get(id!)?.data.note).toBe('Kolēģe');
   });

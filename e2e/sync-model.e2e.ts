@@ -110,7 +110,8 @@ describe('sync model: random commands on three desks through faulty networks', (
       const w = await createWorkstation({ dataDir: dir, host: 'web', appVersion: 'e2e', demo: true, deskId: null, passwordCost: 1024, platformUrl: platform.url }, { logger });
       const r = await w.router.dispatch({ id: 'template', session: null }, 'session.signIn', { username: user.username, password: 'demo' });
       if (!r.ok) throw new Error(JSON.stringify(r.error));
-      await until(() => w.sync?.state() === 'online', `${user.username} online`);
+      // Online, and the worktime day the sign-in opened sent: a copy must start with nothing pending.
+      await until(() => w.sync?.state() === 'online' && (w.db.prepare(`SELECT count(*) AS n FROM outbox`).get() as { n: number }).n === 0, `${user.username} online`);
       w.close();
       templates.push({ username: user.username, dir });
       proxies.push(await startFaultProxy({ host: '127.0.0.1', port }));
@@ -137,7 +138,8 @@ describe('sync model: random commands on three desks through faulty networks', (
       if (existsSync(join(template.dir, `lete.sqlite${suffix}`))) copyFileSync(join(template.dir, `lete.sqlite${suffix}`), join(dir, `lete.sqlite${suffix}`));
     }
     const db = openDatabase(join(dir, 'lete.sqlite'));
-    db.prepare(`DELETE FROM settings WHERE key = 'client_id'`).run();
+    // A new installation: its own client id, numbering its changes from 1.
+    db.prepare(`DELETE FROM settings WHERE key IN ('client_id', 'last_mutation_id')`).run();
     db.close();
     const proxy = proxies[i]!;
     proxy.set('pass');

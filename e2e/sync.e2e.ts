@@ -178,7 +178,7 @@ describe('desk ⇄ platform', () => {
 
     const onPlatform = await platform.sql.query<{ id: string }>(`SELECT id FROM sync_rows WHERE entity = 'consultation' ORDER BY id`);
     expect(onPlatform.map((r) => r.id)).toEqual([...saved].sort());
-    const applied = await platform.sql.query<{ n: string }>(`SELECT count(*) AS n FROM sync_mutations WHERE status = 'APPLIED'`);
+    const applied = await platform.sql.query<{ n: string }>(`SELECT count(*) AS n FROM sync_mutations WHERE status = 'APPLIED' AND name = 'consultation.create'`);
     expect(Number(applied[0]?.n)).toBe(saved.length);
     expect((await call('consultations.listToday', {})).every((c) => c.syncState === 'synced')).toBe(true);
     expect(w.db.prepare(`SELECT count(*) AS n FROM sync_failures`).get()).toEqual({ n: 0 });

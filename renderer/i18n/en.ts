@@ -142,7 +142,7 @@ export const en: Translations = {
     resolve: 'Resolve',
     resolveLabel: 'Resolve conflict: {{name}}',
     resolved: 'Conflict resolved. Your choice will be sent to the platform.',
-    names: { consultation_create: 'Registering a consultation', consultation_update: 'Correcting a consultation' },
+    names: { consultation_create: 'Registering a consultation', consultation_update: 'Correcting a consultation', client_create: 'Registering a client', client_update: 'Correcting a client’s details', client_profileViewed: 'Client profile viewed (for the audit)', case_create: 'Creating an application', case_update: 'Editing an application', case_submit: 'Submitting an application', case_transition: 'Changing a case’s status', case_take: 'Taking a case', case_transfer: 'Handing a case over', case_escalate: 'Escalating a case', case_note: 'A note on a case', document_attach: 'Attaching a document', invoice_issue: 'Issuing an invoice', invoice_cancel: 'Cancelling an invoice', feedback_create: 'A client’s rating', article_publish: 'Publishing an article', article_retire: 'Marking an article outdated', article_attach: 'Attaching a file to an article', script_publish: 'Publishing a call script', ticket_finish: 'Finishing a ticket', worktime_set: 'A worktime entry', queue_setTarget: 'A queue’s wait target', alerts_set: 'Alert thresholds' },
   },
   conflict: {
     title: 'Resolve a conflict',

@@ -141,7 +141,7 @@ export const lv = {
     resolve: 'Atrisināt',
     resolveLabel: 'Atrisināt konfliktu: {{name}}',
     resolved: 'Konflikts atrisināts. Jūsu izvēle tiks nosūtīta platformai.',
-    names: { consultation_create: 'Konsultācijas reģistrēšana', consultation_update: 'Konsultācijas labošana' },
+    names: { consultation_create: 'Konsultācijas reģistrēšana', consultation_update: 'Konsultācijas labošana', client_create: 'Klienta reģistrēšana', client_update: 'Klienta datu labošana', client_profileViewed: 'Klienta profila skatījums (auditam)', case_create: 'Pieteikuma izveide', case_update: 'Pieteikuma labošana', case_submit: 'Pieteikuma iesniegšana', case_transition: 'Lietas statusa maiņa', case_take: 'Lietas pārņemšana', case_transfer: 'Lietas nodošana', case_escalate: 'Lietas eskalēšana', case_note: 'Piezīme lietai', document_attach: 'Dokumenta pievienošana', invoice_issue: 'Rēķina izrakstīšana', invoice_cancel: 'Rēķina anulēšana', feedback_create: 'Klienta vērtējums', article_publish: 'Raksta publicēšana', article_retire: 'Raksta atzīmēšana par novecojušu', article_attach: 'Faila pievienošana rakstam', script_publish: 'Sarunas skripta publicēšana', ticket_finish: 'Talona apkalpošanas pabeigšana', worktime_set: 'Darba laika ieraksts', queue_setTarget: 'Rindas gaidīšanas mērķis', alerts_set: 'Brīdinājumu sliekšņi' },
   },
   conflict: {
     title: 'Konflikta atrisināšana',
