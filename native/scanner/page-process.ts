@@ -108,8 +108,13 @@ export function runPageProcess(spec: PageProcessSpec, settings: ScanSettings, op
       void reading.then(() => {
         if (pageFailure !== null) return reject(asScannerError(pageFailure, pages));
         if (cancelled) return reject(new ScannerError('cancelled', { pages }));
-        if (stalled) return reject(new ScannerError('failed', { pages, cause: new Error('no output from the scanner program') }));
         const failure = spec.failure({ code, stderr, lines });
+        if (stalled) {
+          // It said what went wrong (the feeder ran empty) and then hung closing the device: that is the answer.
+          const reported = spec.failure({ code: null, stderr, lines });
+          const known = reported !== null && reported !== 'failed' ? reported : null;
+          return reject(new ScannerError(known ?? 'failed', { pages, cause: new Error(known ? stderr.trim() : 'no output from the scanner program') }));
+        }
         // The feeder running out after at least one sheet is how a stack ends.
         if (failure === null || (failure === 'feeder_empty' && pages.length > 0)) return resolve(pages);
         reject(new ScannerError(failure, { pages, cause: new Error([...lines, stderr].join('\n').trim()) }));

@@ -82,7 +82,9 @@ describe('SANE backend (scanimage and the SANE test backend)', () => {
     ['SANE_STATUS_DEVICE_BUSY', 'busy', /aizņemts/u],
     ['SANE_STATUS_IO_ERROR', 'unplugged', /Savienojums ar skeneri pārtrūka/u],
   ])('reports the device status %s as %s with a Latvian message', async (status, code, message) => {
-    const result = await scan(backend({ extraOptions: { 'read-return-value': status } }), feeder(3));
+    // SANE's test device now and then hangs closing after such a status (about one run in fifty on a
+    // loaded machine); the program has reported the status by then, which is what the clerk is told.
+    const result = await scan(backend({ extraOptions: { 'read-return-value': status }, stallMs: 4_000 }), feeder(3));
     expect(result).toBeInstanceOf(ScannerError);
     expect(result).toMatchObject({ code, pages: [] });
     expect((result as ScannerError).message).toMatch(message);
