@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoKnowledgeDir } from '../assets/demo/knowledge-base';
 import { articlesFromFiles, importArticles } from '../main/kb/import';
 import { createPlatformClient } from '../main/sync/platform-client';
-import { createPlatform, type Platform } from '../platform/server';
-import { nodeDesk } from './node-desk';
+import { nodeDesk, useDemoPlatform } from './node-desk';
 import { until } from './sync-check';
 
 const filler = 'Pieņemot iesniegumu, pārbaudiet personu apliecinošu dokumentu un klienta kontaktinformāciju.';
@@ -17,26 +15,11 @@ const filler = 'Pieņemot iesniegumu, pārbaudiet personu apliecinošu dokumentu
  * recorded from a call script reaches the platform with its path.
  */
 describe('knowledge base across desks and the platform', () => {
-  const dirs: string[] = [];
-  const open: { close(): unknown }[] = [];
-  let platform: Platform;
-  const tempDir = () => {
-    const d = mkdtempSync(join(tmpdir(), 'lete-kb-'));
-    dirs.push(d);
-    return d;
-  };
-
-  beforeAll(async () => {
-    platform = await createPlatform({ dataDir: tempDir(), port: 0, demo: true, passwordMemoryCost: 1024, tokenSecret: 'e2e' });
-    open.push(platform);
-  });
-  afterAll(async () => {
-    for (const o of open.splice(0).reverse()) await o.close();
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
+  const centre = useDemoPlatform('lete-kb-');
+  const { tempDir, open } = centre;
 
   async function desk(username: string) {
-    const { w, call } = await nodeDesk({ dataDir: tempDir(), platformUrl: platform.url });
+    const { w, call } = await nodeDesk({ dataDir: tempDir(), platformUrl: centre.platform.url });
     open.push(w);
     await call('session.signIn', { username, password: 'demo' });
     await until(async () => (await call('kb.scripts', {})).items.length > 0 && (await call('status.get', {})).bootstrap === null, 'the knowledge base downloaded');
@@ -44,7 +27,7 @@ describe('knowledge base across desks and the platform', () => {
   }
 
   it('imports files through the platform: new sections published, unchanged ones left alone, an editor’s newer change never overwritten', async () => {
-    const editor = createPlatformClient(platform.url);
+    const editor = createPlatformClient(centre.platform.url);
     await editor.login('redaktors', 'demo');
     const documents = [join(demoKnowledgeDir, '001_8158c974bc0cbe45.txt'), join(demoKnowledgeDir, '004_c62057f8a1ba487c.txt')];
     // The demo platform was loaded from the same documents: importing them again changes nothing.
@@ -60,7 +43,7 @@ describe('knowledge base across desks and the platform', () => {
     const [changed] = articlesFromFiles([file], { topic: 'Centra materiāli' });
     expect(await importArticles(editor, [changed!, ...articlesFromFiles([file], { topic: 'Centra materiāli' }).slice(1)])).toEqual({ published: 1, unchanged: 1, refused: [] });
 
-    const rows = await platform.sql.query<{ version: number; title: string }>(
+    const rows = await centre.platform.sql.query<{ version: number; title: string }>(
       `SELECT (data->>'version')::int AS version, data->>'title' AS title FROM sync_rows WHERE entity = 'article' AND data->>'topic' = 'Centra materiāli' ORDER BY 2`,
     );
     expect(rows).toEqual([
@@ -69,7 +52,7 @@ describe('knowledge base across desks and the platform', () => {
     ]);
 
     // An editor publishes a correction while the import runs: the import is refused, not applied over it.
-    const colleague = createPlatformClient(platform.url);
+    const colleague = createPlatformClient(centre.platform.url);
     await colleague.login('redaktors', 'demo');
     const racing = {
       push: editor.push,
@@ -85,7 +68,7 @@ describe('knowledge base across desks and the platform', () => {
     writeFileSync(file, `# Iesnieguma pieņemšana\n${filler} Trešā redakcija.\n`);
     const race = await importArticles(racing, articlesFromFiles([file], { topic: 'Centra materiāli' }));
     expect(race.refused).toEqual([{ title: 'Iesnieguma pieņemšana', reason: 'Cits redaktors rakstu mainīja importa laikā.' }]);
-    const [kept] = await platform.sql.query<{ body: string }>(`SELECT data->>'body' AS body FROM sync_rows WHERE entity = 'article' AND id = $1`, [changed!.id]);
+    const [kept] = await centre.platform.sql.query<{ body: string }>(`SELECT data->>'body' AS body FROM sync_rows WHERE entity = 'article' AND id = $1`, [changed!.id]);
     expect(kept?.body).toMatch(/Redaktora labojums\.$/u);
 
     // The CLI refuses to run without its arguments, with a Latvian usage line.
@@ -166,7 +149,7 @@ describe('knowledge base across desks and the platform', () => {
     });
     expect(saved.scriptTitle).toBe('Zvans par pasi vai eID karti');
     await until(async () => (await agent.call('status.get', {})).pendingChanges === 0, 'the consultation reaches the platform');
-    const [row] = await platform.sql.query<{ script: unknown }>(`SELECT data->'script' AS script FROM sync_rows WHERE entity = 'consultation' AND id = $1`, [saved.id]);
+    const [row] = await centre.platform.sql.query<{ script: unknown }>(`SELECT data->'script' AS script FROM sync_rows WHERE entity = 'consultation' AND id = $1`, [saved.id]);
     expect(row?.script).toEqual({ id: full.id, version: 1, path });
   });
 
@@ -197,7 +180,7 @@ describe('knowledge base across desks and the platform', () => {
       script: { id: running.id, version: running.version, path: [running.start] },
     });
     await until(async () => (await agent.call('status.get', {})).pendingChanges === 0, 'the consultation reaches the platform');
-    const [row] = await platform.sql.query<{ version: number }>(`SELECT (data->'script'->>'version')::int AS version FROM sync_rows WHERE entity = 'consultation' AND id = $1`, [saved.id]);
+    const [row] = await centre.platform.sql.query<{ version: number }>(`SELECT (data->'script'->>'version')::int AS version FROM sync_rows WHERE entity = 'consultation' AND id = $1`, [saved.id]);
     expect(row?.version).toBe(running.version);
   });
 });

@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPlatformClient } from '../main/sync/platform-client';
-import { createPlatform, type Platform } from '../platform/server';
 import { rigaDay } from '../shared/riga-day';
 import { startFaultProxy } from './fault-proxy';
-import { nodeDesk } from './node-desk';
+import { nodeDesk, useDemoPlatform } from './node-desk';
 import { until } from './sync-check';
 
 
@@ -16,25 +12,10 @@ import { until } from './sync-check';
  * at the same moment, a finish while the platform is gone, and each clerk's day sheet.
  */
 describe('the queue at the desks', () => {
-  const dirs: string[] = [];
-  const open: { close(): unknown }[] = [];
-  let platform: Platform;
-  const tempDir = () => {
-    const d = mkdtempSync(join(tmpdir(), 'lete-queue-'));
-    dirs.push(d);
-    return d;
-  };
+  const centre = useDemoPlatform('lete-queue-');
+  const { tempDir, open } = centre;
 
-  beforeAll(async () => {
-    platform = await createPlatform({ dataDir: tempDir(), port: 0, demo: true, passwordMemoryCost: 1024, tokenSecret: 'e2e' });
-    open.push(platform);
-  });
-  afterAll(async () => {
-    for (const o of open.splice(0).reverse()) await o.close();
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
-
-  async function desk(deskId: string, username: string, platformUrl = platform.url) {
+  async function desk(deskId: string, username: string, platformUrl = centre.platform.url) {
     const { w, call, result } = await nodeDesk({ dataDir: tempDir(), platformUrl, deskId });
     open.push(w);
     await call('session.signIn', { username, password: 'demo' });
@@ -43,7 +24,7 @@ describe('the queue at the desks', () => {
   }
 
   async function kiosk() {
-    const client = createPlatformClient(platform.url);
+    const client = createPlatformClient(centre.platform.url);
     await client.login('kiosks.riga-centrs', 'demo');
     const clientId = randomUUID();
     let n = 0;
@@ -59,10 +40,10 @@ describe('the queue at the desks', () => {
   it('never gives two desks calling at once the same client, calls priority first, and finishes a ticket while the platform is gone', async () => {
     const issue = await kiosk();
     const numbers = [await issue('A'), await issue('A'), await issue('A', 'elderly')];
-    const proxy = await startFaultProxy({ host: '127.0.0.1', port: Number(new URL(platform.url).port) });
+    const proxy = await startFaultProxy({ host: '127.0.0.1', port: Number(new URL(centre.platform.url).port) });
     open.push(proxy);
     const anna = await desk('desk-riga-centrs-1', 'klerks', proxy.url);
-    const [{ username }] = (await platform.sql.query<{ username: string }>(`SELECT username FROM users WHERE id = 'user-desk-riga-centrs-2'`)) as [{ username: string }];
+    const [{ username }] = (await centre.platform.sql.query<{ username: string }>(`SELECT username FROM users WHERE id = 'user-desk-riga-centrs-2'`)) as [{ username: string }];
     const other = await desk('desk-riga-centrs-2', username);
     await until(async () => (await anna.call('queue.overview', {})).waiting.length === 3, 'three waiting at the first desk');
     expect((await anna.call('queue.overview', {})).waiting.map((t) => t.number)).toEqual([numbers[2], numbers[0], numbers[1]]);
@@ -93,7 +74,7 @@ describe('the queue at the desks', () => {
     proxy.set('pass');
     await anna.call('sync.now', {});
     await until(async () => {
-      const [row] = await platform.sql.query<{ status: string; consultation: string }>(`SELECT data->>'status' AS status, data->>'consultationId' AS consultation FROM sync_rows WHERE entity = 'ticket' AND id = $1`, [first!.id]);
+      const [row] = await centre.platform.sql.query<{ status: string; consultation: string }>(`SELECT data->>'status' AS status, data->>'consultationId' AS consultation FROM sync_rows WHERE entity = 'ticket' AND id = $1`, [first!.id]);
       return row?.status === 'done' && row.consultation === consultation.id;
     }, 'the finish reached the platform with its consultation');
     const next = await anna.call('queue.callNext', {});
@@ -112,7 +93,7 @@ describe('the queue at the desks', () => {
     const issue = await kiosk();
     const number = await issue('B');
     const anna = await desk('desk-riga-centrs-1', 'klerks');
-    const [{ username }] = (await platform.sql.query<{ username: string }>(`SELECT username FROM users WHERE id = 'user-desk-riga-centrs-2'`)) as [{ username: string }];
+    const [{ username }] = (await centre.platform.sql.query<{ username: string }>(`SELECT username FROM users WHERE id = 'user-desk-riga-centrs-2'`)) as [{ username: string }];
     const other = await desk('desk-riga-centrs-2', username);
     await until(async () => (await anna.call('queue.overview', {})).waiting.some((t) => t.number === number), 'the ticket at the first desk');
     let called = await anna.call('queue.callNext', {});
@@ -134,7 +115,7 @@ describe('the queue at the desks', () => {
     // The platform gets the call and acts on it; its answer never comes back to the desk, once.
     let loseNextCallAnswer = false;
     const proxy = await startFaultProxy(
-      { host: '127.0.0.1', port: Number(new URL(platform.url).port) },
+      { host: '127.0.0.1', port: Number(new URL(centre.platform.url).port) },
       {
         hooks: {
           onResponse(request) {
@@ -154,7 +135,7 @@ describe('the queue at the desks', () => {
     expect((await anna.call('queue.overview', {})).unanswered).toBe(true);
     const again = await anna.call('queue.callNext', {});
     expect(again?.number).toBe(first);
-    const calls = await platform.sql.query<{ n: string }>(`SELECT count(*) AS n FROM sync_rows WHERE entity = 'ticket' AND data->>'number' = ANY($1) AND data->>'status' = 'called'`, [[first, second]]);
+    const calls = await centre.platform.sql.query<{ n: string }>(`SELECT count(*) AS n FROM sync_rows WHERE entity = 'ticket' AND data->>'number' = ANY($1) AND data->>'status' = 'called'`, [[first, second]]);
     expect(Number(calls[0]?.n)).toBe(1);
     expect((await anna.call('queue.overview', {})).unanswered).toBe(false);
     await anna.call('queue.noShow', { ticketId: again!.id });
