@@ -32,3 +32,17 @@ export function maskPhone(phone: string): string {
   if (local.length < 4) return '***';
   return `${country}${local[0]}${'*'.repeat(Math.max(0, local.length - 3))}${local.slice(-2)}`.replace(/^(\+371 \S{4})(\S+)$/u, '$1 $2');
 }
+
+/** 754 s → "12 min 34 s"; an hour and more → "1 h 05 min". Units read the same in Latvian and English. */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null) return '—';
+  const s = Math.max(0, Math.round(seconds));
+  if (s >= 3600) return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+  if (s >= 60) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+  return `${s} s`;
+}
+
+/** Today in Riga as YYYY-MM-DD. */
+export function rigaToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

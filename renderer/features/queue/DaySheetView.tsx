@@ -3,16 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { DaySheet } from '../../../preload/contract';
 import { errorText } from '../../app/errors';
 import { useApp, useClient } from '../../app/hooks';
-import { formatTime } from '../../i18n/format';
+import { formatDuration, formatTime, rigaToday } from '../../i18n/format';
 
-const rigaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga' }).format(new Date());
-
-/** 1 h 05 min, or 7 min: handling times as a supervisor reads them (the same units in both languages). */
-export function formatDuration(seconds: number): string {
-  const minutes = Math.round(seconds / 60);
-  const h = Math.floor(minutes / 60);
-  return h > 0 ? `${h} h ${String(minutes % 60).padStart(2, '0')} min` : `${minutes} min`;
-}
 
 /**
  * A clerk's day: every state with its start, end and length, time per state, and handling time per
@@ -22,7 +14,7 @@ export function DaySheetView({ supervisor }: { supervisor: boolean }) {
   const { t } = useTranslation();
   const client = useClient();
   const locale = useApp((s) => s.locale);
-  const [day, setDay] = useState(rigaToday);
+  const [day, setDay] = useState(() => rigaToday());
   const [userId, setUserId] = useState<string | null>(null);
   const [colleagues, setColleagues] = useState<{ id: string; name: string }[]>([]);
   const [sheet, setSheet] = useState<DaySheet | null>(null);

@@ -1,5 +1,7 @@
 import type { Locale } from '../../../preload/contract';
 
+export { formatDuration, rigaToday } from '../../i18n/format';
+
 const tag = (locale: Locale) => (locale === 'lv' ? 'lv-LV' : 'en-GB');
 
 /** 1 234 in Latvian (a space between thousands), 1,234 in English. */
@@ -16,15 +18,6 @@ export function formatShare(share: number | null, locale: Locale): string {
   return share === null ? '—' : new Intl.NumberFormat(tag(locale), { style: 'percent', maximumFractionDigits: 1 }).format(share);
 }
 
-/** 754 s → "12 min 34 s"; an hour and more → "1 h 05 min". Units read the same in Latvian and English. */
-export function formatDuration(seconds: number | null): string {
-  if (seconds === null) return '—';
-  const s = Math.max(0, Math.round(seconds));
-  if (s >= 3600) return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
-  if (s >= 60) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
-  return `${s} s`;
-}
-
 /** 14:05 in Riga. */
 export function formatClock(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(tag(locale), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Riga' }).format(new Date(iso));
@@ -38,11 +31,6 @@ export function formatDay(day: string, locale: Locale): string {
 /** A short axis label: 23.11. */
 export function formatShortDay(day: string, locale: Locale): string {
   return new Intl.DateTimeFormat(tag(locale), { day: '2-digit', month: '2-digit', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
-}
-
-/** Today in Riga as YYYY-MM-DD. */
-export function rigaToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 function shift(day: string, days: number): string {
